@@ -1,0 +1,34 @@
+package org.saddlecheck.claims;
+
+/** Outcome of a claim check. Only {@link #VIOLATED} fails the build. */
+public enum Verdict {
+    HOLDS("HOLDS"),
+    VIOLATED("VIOLATED"),
+    INCONCLUSIVE("INCONCLUSIVE"),
+    KNOWN_INCONSISTENCY("KNOWN-INCONSISTENCY");
+
+    private final String label;
+
+    Verdict(String label) {
+        this.label = label;
+    }
+
+    /** The label used in claims.json and the report. */
+    public String label() {
+        return label;
+    }
+
+    /** Combines two verdicts: VIOLATED dominates, then KNOWN-INCONSISTENCY, then INCONCLUSIVE, then HOLDS. */
+    public Verdict and(Verdict other) {
+        return ordinal(this) >= ordinal(other) ? this : other;
+    }
+
+    private static int ordinal(Verdict v) {
+        return switch (v) {
+            case HOLDS -> 0;
+            case INCONCLUSIVE -> 1;
+            case KNOWN_INCONSISTENCY -> 2;
+            case VIOLATED -> 3;
+        };
+    }
+}

@@ -1,0 +1,26 @@
+package org.saddlecheck.precondition;
+
+import org.saddlecheck.estimate.Shape;
+
+/**
+ * A preconditioner A built from an estimate (G, diag(G), Σ, ...) and applied to a vector. Building
+ * ({@link #update}, the expensive part: an eigendecomposition for full matrices) is separate from applying
+ * ({@link #apply}). Not thread-safe: one instance per trial. {@code update} and {@code apply} allocate nothing.
+ */
+public interface Preconditioner {
+    int dim();
+
+    /** The estimate shape {@link #update} expects. */
+    Shape input();
+
+    /** Rebuilds A from an estimate of shape {@link #input()}. */
+    void update(double[] estimate);
+
+    /** out = A v (out must not alias v). */
+    void apply(double[] v, double[] out);
+
+    /** Writes the dense A (row-major d×d) into out. */
+    void matrix(double[] out);
+
+    String describe();
+}
