@@ -13,7 +13,7 @@ final class TestObjectives {
         return new DiagQuadratic(0, diag);
     }
 
-    static final class DiagQuadratic implements Objective {
+    static class DiagQuadratic implements Objective {
         final double offset;
         final double[] diag;
 
