@@ -13,10 +13,17 @@ import java.util.List;
  * @param stuck          episodes without it
  * @param fFinal         f(finalPoint)
  * @param gradNormFinal  ‖∇f(finalPoint)‖
+ * @param sampler        name of the perturbation sampler
+ * @param parameters     the parameters used
  */
 public record JacmResult(double[] finalPoint, long iterations, List<PgdEvent> events, int perturbations, int escapes,
         int stuck, double fFinal, double gradNormFinal, String sampler, JacmParameters parameters) {
     public JacmResult {
         events = List.copyOf(events);
+    }
+
+    /** Events of one type, in time order. */
+    public List<PgdEvent> events(PgdEvent.Type type) {
+        return events.stream().filter(e -> e.type() == type).toList();
     }
 }
