@@ -3,7 +3,6 @@ package org.saddlecheck.problem;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.rng.UniformRandomProvider;
-import org.saddlecheck.linalg.Mat;
 import org.saddlecheck.util.Require;
 
 /**
@@ -113,12 +112,7 @@ public final class Fig1Saddle implements Problem, SecondMoments {
     public void gradient(double[] x, double[] out) {
         Require.length("x", x, d);
         Require.length("out", out, d);
-        for (int j = 0; j < d; j++) {
-            double xj = x[j];
-            double x2 = xj * xj;
-            double x4 = x2 * x2;
-            out[j] = h[j] * xj + 10.0 * x4 * x4 * xj;
-        }
+        for (int j = 0; j < d; j++) out[j] = gradientEntry(x[j], j);
     }
 
     @Override
@@ -140,14 +134,22 @@ public final class Fig1Saddle implements Problem, SecondMoments {
         noise.addNoise(rng, out);
     }
 
-    /** out = G(x) = ∇f∇fᵀ + diag(s²). */
+    /** out = G(x) = ∇f∇fᵀ + diag(s²). Allocation-free (exact preconditioners call it every step). */
     @Override
     public void secondMoment(double[] x, double[] out) {
+        Require.length("x", x, d);
         Require.length("out", out, d * d);
-        noise.covariance(out);
-        double[] grad = new double[d];
-        gradient(x, grad);
-        Mat.addOuter(out, 1.0, grad);
+        for (int a = 0; a < d; a++) {
+            double ga = gradientEntry(x[a], a);
+            for (int b = 0; b < d; b++) out[a * d + b] = ga * gradientEntry(x[b], b);
+            out[a * d + a] += s[a] * s[a];
+        }
+    }
+
+    private double gradientEntry(double xj, int j) {
+        double x2 = xj * xj;
+        double x4 = x2 * x2;
+        return h[j] * xj + 10.0 * x4 * x4 * xj;
     }
 
     /** out = Σ = diag(s²). */
