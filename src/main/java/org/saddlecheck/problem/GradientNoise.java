@@ -151,6 +151,7 @@ public final class GradientNoise {
 
     /** out += S ζ with a fresh ζ drawn from rng. Allocation-free. */
     public void addNoise(UniformRandomProvider rng, double[] out) {
+        Require.length("out", out, d);
         if (zero) return;
         if (kind == NoiseKind.RADEMACHER) {
             long bits = 0;
@@ -168,6 +169,7 @@ public final class GradientNoise {
     /** out += S ζ for a given ζ (length d); used by exact enumeration tests and finite-sum components. */
     public void addNoise(double[] zeta, double[] out) {
         Require.length("zeta", zeta, d);
+        Require.length("out", out, d);
         for (int j = 0; j < d; j++) addColumn(j, zeta[j], out);
     }
 
