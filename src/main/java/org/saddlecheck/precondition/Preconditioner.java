@@ -23,4 +23,9 @@ public interface Preconditioner {
     void matrix(double[] out);
 
     String describe();
+
+    /** False for preconditioners that ignore estimates (the identity): optimizers then skip estimating. */
+    default boolean needsEstimate() {
+        return true;
+    }
 }
