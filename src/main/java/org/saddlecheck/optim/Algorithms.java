@@ -49,13 +49,16 @@ public final class Algorithms {
 
     /**
      * Staib Alg. 1, preconditioned SGD with a preconditioner map: A_t is built from the estimator at x_t
-     * before g_t is drawn; then g_t is fed to the estimator (if it uses samples) for later steps.
+     * before g_t is drawn; then g_t is fed to the estimator (if it uses samples) for later steps. The estimator
+     * may be null for a preconditioner that needs none (the identity).
      */
     public static PreconditionedSgd preconditionedSgd(StochasticOracle oracle, StepSchedule eta, Estimator estimator,
                                                       Preconditioner preconditioner) {
         dim(oracle);
-        return PreconditionedSgd.builder(oracle, eta).name("alg1-preconditioned-sgd").estimator(estimator)
-                .preconditioner(preconditioner).timing(PreconditionedSgd.Timing.BEFORE_SAMPLE).build();
+        PreconditionedSgd.Builder b = PreconditionedSgd.builder(oracle, eta).name("alg1-preconditioned-sgd")
+                .preconditioner(preconditioner).timing(PreconditionedSgd.Timing.BEFORE_SAMPLE);
+        if (estimator != null) b.estimator(estimator);
+        return b.build();
     }
 
     /**
@@ -124,9 +127,10 @@ public final class Algorithms {
     public static PreconditionedSgd alg4(StochasticOracle oracle, StepSchedule eta, double r, long tThresh,
                                          Estimator estimator, Preconditioner preconditioner) {
         dim(oracle);
-        return PreconditionedSgd.builder(oracle, eta).name("alg4-large-steps").estimator(estimator)
-                .preconditioner(preconditioner).timing(PreconditionedSgd.Timing.BEFORE_SAMPLE)
-                .largeSteps(r, tThresh).build();
+        PreconditionedSgd.Builder b = PreconditionedSgd.builder(oracle, eta).name("alg4-large-steps")
+                .preconditioner(preconditioner).timing(PreconditionedSgd.Timing.BEFORE_SAMPLE).largeSteps(r, tThresh);
+        if (estimator != null) b.estimator(estimator);
+        return b.build();
     }
 
     /** Alg. 4 with the exact A(x) = (G(x) + εI)^{−1/2}. */
