@@ -20,11 +20,15 @@ public final class BurnIn {
         return length(eta, 1.0);
     }
 
-    /** W = ⌈c·η^{−2/3}⌉. */
+    /** W = ⌈c·η^{−2/3}⌉ (at least 1; a value within 1e-9 relative of an integer is taken as that integer). */
     public static int length(double eta, double c) {
         Require.positive("eta", eta);
         Require.positive("c", c);
-        double w = Math.ceil(c * Math.pow(eta, -2.0 / 3.0));
+        double raw = c * Math.pow(eta, -2.0 / 3.0);
+        // snap to an integer within rounding (0.001^(-2/3) is 100 up to ulps; ceil must not make it 101)
+        double nearest = Math.rint(raw);
+        double w = Math.abs(raw - nearest) <= 1e-9 * raw ? nearest : Math.ceil(raw);
+        w = Math.max(w, 1.0);
         if (w > Integer.MAX_VALUE) throw new IllegalArgumentException("eta = " + eta + " is not allowed: the burn-in length "
                 + "c*eta^(-2/3) = " + w + " must fit in an int");
         return (int) w;
