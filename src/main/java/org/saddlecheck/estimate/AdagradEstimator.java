@@ -71,9 +71,24 @@ public final class AdagradEstimator implements Estimator {
         return shape == Shape.FULL ? "adagrad-full" : "adagrad-diag";
     }
 
+    /** "v" when G_0 = v·I (full) or v·1 (diagonal), else "custom". */
+    private String initialLabel() {
+        double v = initial[0];
+        for (int i = 0; i < d; i++) {
+            if (shape == Shape.DIAGONAL) {
+                if (initial[i] != v) return "custom";
+                continue;
+            }
+            for (int j = 0; j < d; j++) {
+                if (initial[i * d + j] != (i == j ? v : 0.0)) return "custom";
+            }
+        }
+        return Double.toString(v);
+    }
+
     @Override
     public String describe() {
-        return kind() + (Samples.allZero(initial) ? "(initial=0)" : "(initial=nonzero)");
+        return kind() + "(initial=" + initialLabel() + ")";
     }
 
     /** accumulator = G_t; no auxiliary data. */

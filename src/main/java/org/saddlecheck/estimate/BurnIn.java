@@ -56,7 +56,7 @@ public final class BurnIn {
             for (int j = 0; j < k; j++) {
                 oracle.sample(x0, rng, scratch);
                 calls++;
-                DivergenceException.check("burn-in gradient", scratch, -1);
+                DivergenceException.check("burn-in gradient", scratch, 0);
                 estimator.observe(x0, scratch);
             }
         }

@@ -229,6 +229,7 @@ public final class Algorithms {
     public static PreconditionedSgd adam(StochasticOracle oracle, StepSchedule eta, double beta1, double beta2, double eps) {
         int d = dim(oracle);
         Require.beta("beta1", beta1);
+        Require.beta("beta2", beta2);
         return PreconditionedSgd.builder(oracle, eta).name("adam")
                 .estimator(new EmaEstimator(d, Shape.DIAGONAL, beta2, true, null))
                 .preconditioner(new DiagonalInverseRoot(d, eps, EpsPlacement.OUTSIDE))
@@ -244,6 +245,7 @@ public final class Algorithms {
                                             RunningMaxEstimator.Variant variant) {
         int d = dim(oracle);
         Require.beta("beta1", beta1);
+        Require.beta("beta2", beta2);
         Require.notNull("variant", variant);
         EmaEstimator v = new EmaEstimator(d, Shape.DIAGONAL, beta2, variant == RunningMaxEstimator.Variant.OPTAX, null);
         return PreconditionedSgd.builder(oracle, eta).name("amsgrad")
@@ -259,6 +261,7 @@ public final class Algorithms {
     public static PreconditionedSgd fullMatrixAdam(StochasticOracle oracle, StepSchedule eta, double beta2, double eps,
                                                    boolean biasCorrected) {
         int d = dim(oracle);
+        Require.beta("beta2", beta2);
         return PreconditionedSgd.builder(oracle, eta).name("full-adam-beta1-0")
                 .estimator(new EmaEstimator(d, Shape.FULL, beta2, biasCorrected, null))
                 .preconditioner(new FullInverseRoot(d, eps, EpsPlacement.OUTSIDE))

@@ -94,6 +94,7 @@ public final class PreconditionedSgd implements Optimizer {
     private long iteration;
     private long oracleCalls;
     private boolean burnedIn;
+    private boolean stepped; // a step has run on this instance since construction/restore
 
     private PreconditionedSgd(Builder b) {
         this.name = b.name;
@@ -292,6 +293,7 @@ public final class PreconditionedSgd implements Optimizer {
             }
         }
         iteration = t;
+        stepped = true;
     }
 
     private void refresh(double[] x, long k) {
@@ -305,12 +307,30 @@ public final class PreconditionedSgd implements Optimizer {
         preconditioner.update(est);
     }
 
-    /** Builds A_t at x exactly as the next step would (without drawing), and writes the dense A into out. */
+    /**
+     * Builds A at x from the current estimate, as a BEFORE_SAMPLE step would (without drawing), and writes the
+     * dense A into out. Side effects: the preconditioner is rebuilt (a benign perturbation draws a fresh E from
+     * its own stream).
+     */
     public void currentPreconditioner(double[] x, double[] out) {
         Require.length("x", x, d);
         Require.length("out", out, d * d);
         refresh(x, iteration);
         preconditioner.matrix(out);
+    }
+
+    /** The dense A_t used by the most recent step (for the ξ_t = A_t(g_t − ∇f(x_t)) checks of STAIB-EQ1-2). */
+    public void appliedPreconditioner(double[] out) {
+        Require.length("out", out, d * d);
+        if (!stepped) throw new IllegalStateException("no step has been taken on this instance since construction or restore");
+        preconditioner.matrix(out);
+    }
+
+    /** The stochastic gradient g_t drawn by the most recent step. */
+    public void lastGradient(double[] out) {
+        Require.length("out", out, d);
+        if (!stepped) throw new IllegalStateException("no step has been taken on this instance since construction or restore");
+        System.arraycopy(g, 0, out, 0, d);
     }
 
     @Override
@@ -341,6 +361,8 @@ public final class PreconditionedSgd implements Optimizer {
             scalars.put("estimator.count", (double) es.count());
         }
         if (momentum) arrays.put("momentum", m.clone());
+        double[] ps = preconditioner.saveState();
+        if (ps.length > 0) arrays.put("preconditioner", ps);
         scalars.put("oracleCalls", (double) oracleCalls);
         scalars.put("burnedIn", burnedIn ? 1.0 : 0.0);
         return new OptimizerState(describe(), iteration, arrays, scalars);
@@ -362,6 +384,9 @@ public final class PreconditionedSgd implements Optimizer {
             Require.length("state.arrays[momentum]", mom, d);
             Require.finite("state.arrays[momentum]", mom);
         }
+        double[] ps = s.arrays().getOrDefault("preconditioner", new double[0]);
+        Require.length("state.arrays[preconditioner]", ps, preconditioner.saveState().length);
+        Require.finite("state.arrays[preconditioner]", ps);
         if (estimator != null) {
             Double count = require(s.scalars(), "estimator.count");
             String kind = estimator.state().kind();
@@ -369,9 +394,11 @@ public final class PreconditionedSgd implements Optimizer {
                     s.arrays().get("estimator.auxiliary")));
         }
         if (mom != null) System.arraycopy(mom, 0, m, 0, d);
+        preconditioner.restoreState(ps);
         oracleCalls = calls.longValue();
         burnedIn = burned != 0.0;
         iteration = s.iteration();
+        stepped = false;
     }
 
     private static Double require(Map<String, Double> scalars, String key) {

@@ -1,6 +1,8 @@
 package org.saddlecheck.precondition;
 
+import org.apache.commons.rng.RestorableUniformRandomProvider;
 import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.core.RandomProviderDefaultState;
 import org.saddlecheck.estimate.Shape;
 import org.saddlecheck.linalg.Mat;
 import org.saddlecheck.linalg.SymmetricEigen;
@@ -34,6 +36,7 @@ public final class PerturbedPreconditioner implements Preconditioner, GradientAw
     private final double delta;
     private final Mode mode;
     private final Gaussian gaussian;
+    private final UniformRandomProvider rng;
     private final int d;
     private final SymmetricEigen eig;
     private final double[] a;
@@ -57,9 +60,11 @@ public final class PerturbedPreconditioner implements Preconditioner, GradientAw
         this.mode = Require.notNull("mode", mode);
         if (mode == Mode.BENIGN) {
             this.gaussian = new Gaussian(Require.notNull("rng", rng));
+            this.rng = rng;
         } else {
             Require.that(rng == null, "rng", rng, "null for ADVERSARIAL perturbations (they are deterministic)");
             this.gaussian = null;
+            this.rng = null;
         }
         this.d = base.dim();
         this.eig = new SymmetricEigen(d);
@@ -214,6 +219,42 @@ public final class PerturbedPreconditioner implements Preconditioner, GradientAw
 
     public long updates() {
         return updates;
+    }
+
+    /**
+     * [updates, pdLosses, generator state bytes...]. The benign generator's position is saved when it is a
+     * Commons RNG {@link RestorableUniformRandomProvider} (every {@code RandomSource} generator is); the
+     * ziggurat sampler keeps no state of its own.
+     */
+    @Override
+    public double[] saveState() {
+        byte[] bytes = new byte[0];
+        if (rng != null) {
+            if (!(rng instanceof RestorableUniformRandomProvider r)) {
+                throw new UnsupportedOperationException("the perturbation generator " + rng.getClass().getName()
+                        + " cannot save its state: use a Commons RNG RandomSource generator");
+            }
+            bytes = ((RandomProviderDefaultState) r.saveState()).getState();
+        }
+        double[] out = new double[2 + bytes.length];
+        out[0] = updates;
+        out[1] = pdLosses;
+        for (int i = 0; i < bytes.length; i++) out[2 + i] = bytes[i];
+        return out;
+    }
+
+    @Override
+    public void restoreState(double[] state) {
+        Require.notNull("state", state);
+        int n = saveState().length;
+        Require.length("state", state, n);
+        if (rng != null) {
+            byte[] bytes = new byte[n - 2];
+            for (int i = 0; i < bytes.length; i++) bytes[i] = (byte) state[2 + i];
+            ((RestorableUniformRandomProvider) rng).restoreState(new RandomProviderDefaultState(bytes));
+        }
+        updates = (long) state[0];
+        pdLosses = (long) state[1];
     }
 
     @Override
