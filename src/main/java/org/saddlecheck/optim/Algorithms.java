@@ -192,8 +192,20 @@ public final class Algorithms {
      * v_0 = 0, no bias correction. CLAIMS.md recommends ε = 1e-8, C = 1.
      */
     public static PreconditionedSgd fig1Rmsprop(StochasticOracle oracle, double eta, double c, double eps) {
+        return fig1Rmsprop(oracle, eta, c, eps, 0);
+    }
+
+    /**
+     * Figure 1's RMSProp with a burn-in of W updates of v at x_0 before the first step (the CLAIMS.md STAIB-FIG1
+     * variant uses W = ⌈η^{−2/3}⌉, {@link org.saddlecheck.estimate.BurnIn#length(double)}).
+     */
+    public static PreconditionedSgd fig1Rmsprop(StochasticOracle oracle, double eta, double c, double eps, int burnIn) {
+        int d = dim(oracle);
         double beta = BetaSchedule.fromEta(eta, c);
-        return rmspropDiagonal(oracle, StepSchedule.constant(eta), beta, eps, EpsPlacement.INSIDE, false);
+        return PreconditionedSgd.builder(oracle, StepSchedule.constant(eta)).name("rmsprop-diag")
+                .estimator(new EmaEstimator(d, Shape.DIAGONAL, beta, false, null))
+                .preconditioner(new DiagonalInverseRoot(d, eps, EpsPlacement.INSIDE))
+                .timing(PreconditionedSgd.Timing.AFTER_SAMPLE).burnIn(burnIn).build();
     }
 
     /**

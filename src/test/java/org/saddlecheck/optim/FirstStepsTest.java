@@ -349,6 +349,25 @@ class FirstStepsTest {
     }
 
     @Test
+    void fig1RmspropWithBurnIn() {
+        var oracle = oracle();
+        double eta = 0.1, beta = 1 - Math.pow(eta, 2.0 / 3.0);
+        var opt = Algorithms.fig1Rmsprop(oracle, eta, 1.0, 1e-8, org.saddlecheck.estimate.BurnIn.length(eta));
+        assertThat(org.saddlecheck.estimate.BurnIn.length(eta)).isEqualTo(5); // ceil(0.1^(-2/3)) = ceil(4.64)
+        double[] x = x0();
+        opt.step(x, rng);
+        double[][] gs = {G0, G1, G2, G3, G0, G1}; // 5 burn-in samples, then g = G1 at the step
+        double[] e = x0();
+        for (int i = 0; i < 2; i++) {
+            double v = 0;
+            for (double[] g : gs) v = beta * v + (1 - beta) * g[i] * g[i];
+            e[i] -= eta * G1[i] / Math.sqrt(v + 1e-8);
+        }
+        assertClose(x, e);
+        assertThat(opt.oracleCalls()).isEqualTo(6);
+    }
+
+    @Test
     void scheduledBetaClampsAreCounted() {
         // β_t = 1 − C η_t^{2/3} with η_t = 8/√t, C = 1: C η_t^{2/3} ≥ 1 while η_t ≥ 1, i.e. t ≤ 64
         var eta = StepSchedule.inverseSqrt(8.0);
