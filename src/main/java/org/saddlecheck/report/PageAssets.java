@@ -37,7 +37,8 @@ final class PageAssets {
             th[aria-sort="ascending"] button::after { content: " \\25B2"; font-size: 0.75em; }
             th[aria-sort="descending"] button::after { content: " \\25BC"; font-size: 0.75em; }
             td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
-            td.bad { color: var(--violated); font-weight: 600; }
+            td.bad, span.bad { color: var(--violated); font-weight: 600; }
+            td.id { white-space: nowrap; }
             .filters { display: flex; flex-wrap: wrap; align-items: center; gap: 8px 16px; margin: 8px 0; }
             .filters input[type=search] { font: inherit; padding: 4px 8px; min-width: 280px; }
             .filters label { white-space: nowrap; }
@@ -146,6 +147,25 @@ final class PageAssets {
                 var reset = document.getElementById('filter-reset');
                 reset.addEventListener('click', function () { q.value = ''; boxes.forEach(function (b) { b.checked = true; }); apply(); });
                 apply();
+                if (location.hash === '#selftest') {
+                  // used by ReportBrowserTest: exercise sorting and filtering, record what is visible
+                  var visible = function () {
+                    return Array.prototype.filter.call(tbody.rows, function (r) { return !r.hidden; })
+                        .map(function (r) { return r.getAttribute('data-id'); });
+                  };
+                  var col = function (name) {
+                    for (var i = 0; i < ths.length; i++) { if (ths[i].textContent.trim() === name) { return i; } }
+                    throw new Error('no column ' + name);
+                  };
+                  var out = {};
+                  sortBy(col('trials')); out.trialsAsc = visible();
+                  sortBy(col('trials')); out.trialsDesc = visible();
+                  boxes.forEach(function (b) { if (b.value === 'HOLDS') { b.checked = false; } }); apply();
+                  out.withoutHolds = visible();
+                  reset.click(); q.value = 'jin'; apply(); out.text = visible();
+                  out.count = document.getElementById('shown-count').textContent;
+                  document.body.setAttribute('data-selftest', JSON.stringify(out));
+                }
             """;
 
     /** Claim pages: copy buttons for the reproducing commands (clipboard may be unavailable on file://). */

@@ -3,6 +3,7 @@ package org.saddlecheck.report;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
+import java.awt.Graphics2D;
 import java.awt.Paint;
 import java.awt.Shape;
 import java.awt.geom.Ellipse2D;
@@ -11,9 +12,14 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.LegendItem;
+import org.jfree.chart.LegendItemCollection;
 import org.jfree.chart.annotations.XYPointerAnnotation;
+import org.jfree.chart.annotations.XYTextAnnotation;
 import org.jfree.chart.axis.LogarithmicAxis;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTick;
+import org.jfree.chart.axis.TickType;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.IntervalMarker;
 import org.jfree.chart.plot.ValueMarker;
@@ -59,6 +65,7 @@ final class ReportCharts {
     private static final Color[] PALETTE = {new Color(0x0072B2), new Color(0xD55E00), new Color(0x009E73),
         new Color(0xCC79A7), new Color(0xE69F00), new Color(0x56B4E9), new Color(0x000000), new Color(0x999999)};
     private static final Color BOUND = new Color(0xB2182B);
+    private static final Color LABEL_BACKGROUND = new Color(255, 255, 255, 210);
     private static final Font TITLE_FONT = new Font(Font.SANS_SERIF, Font.BOLD, 15);
     private static final Font SUBTITLE_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
     private static final Font LABEL_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 13);
@@ -118,26 +125,29 @@ final class ReportCharts {
         plot.setDomainAxis(x);
         plot.setRangeAxis(y);
         IntervalMarker violation = new IntervalMarker(1.0, yHi * 10, new Color(0xB2182B), new BasicStroke(0f), null, null, 0.07f);
-        violation.setLabel("violation region (> 1)");
-        violation.setLabelFont(TICK_FONT);
-        violation.setLabelPaint(BOUND);
-        violation.setLabelAnchor(RectangleAnchor.TOP_LEFT);
-        violation.setLabelTextAnchor(TextAnchor.TOP_LEFT);
         plot.addRangeMarker(violation, Layer.BACKGROUND);
+        XYTextAnnotation vl = new XYTextAnnotation("violation region (observed > bound)", 0.6, Math.sqrt(yHi * Math.max(yHi / 4, 1.0)));
+        vl.setFont(TICK_FONT);
+        vl.setPaint(BOUND);
+        vl.setTextAnchor(TextAnchor.CENTER_LEFT);
+        plot.addAnnotation(vl);
         ValueMarker one = new ValueMarker(1.0, BOUND, dashed(2f));
         one.setLabel("bound: observed / bound = 1");
         one.setLabelFont(TICK_FONT);
         one.setLabelPaint(BOUND);
-        one.setLabelAnchor(RectangleAnchor.BOTTOM_RIGHT);
-        one.setLabelTextAnchor(TextAnchor.TOP_RIGHT);
+        one.setLabelBackgroundColor(LABEL_BACKGROUND);
+        one.setLabelAnchor(RectangleAnchor.LEFT);
+        one.setLabelTextAnchor(TextAnchor.TOP_LEFT);
+        one.setLabelOffset(new RectangleInsets(4, 6, 4, 6));
         plot.addRangeMarker(one, Layer.FOREGROUND);
         String worst = t == null || t.worst().isBlank() ? "" : t.worst().strip();
         String label = "worst: " + Html.num(hi) + (worst.isEmpty() ? "" : " — " + abbreviate(worst, 60));
-        XYPointerAnnotation a = new XYPointerAnnotation(label, m, hi, m > 1 ? Math.PI * 0.8 : Math.PI * 0.2);
+        XYPointerAnnotation a = new XYPointerAnnotation(label, m, hi, m > 1 ? Math.PI * 0.72 : Math.PI * 0.28);
         a.setFont(TICK_FONT);
         a.setArrowPaint(Color.DARK_GRAY);
         a.setTextAnchor(m > 1 ? TextAnchor.CENTER_RIGHT : TextAnchor.CENTER_LEFT);
-        a.setBaseRadius(36);
+        a.setBaseRadius(44);
+        a.setBackgroundPaint(LABEL_BACKGROUND);
         a.setTipRadius(6);
         plot.addAnnotation(a);
         String title = claimId + ": observed / bound";
@@ -230,6 +240,8 @@ final class ReportCharts {
         er.setCapLength(6);
         plot.setDataset(0, obsDs);
         plot.setRenderer(0, er);
+        LegendItemCollection legend = new LegendItemCollection();
+        legend.add(new LegendItem(obs.getKey().toString(), "", null, null, dot(4), PALETTE[0]));
 
         double predicted = e == null ? Double.NaN : e.predicted();
         double ciLo = e == null ? Double.NaN : e.ciLow();
@@ -246,11 +258,13 @@ final class ReportCharts {
             XYSeries fit = new XYSeries((fittedHere ? "least-squares fit" : "fitted") + ": slope " + Html.num(slope), false, true);
             for (double x : gx) fit.add(x, Math.exp(b + slope * Math.log(x)));
             ds = line(plot, ds, fit, PALETTE[1], new BasicStroke(2f));
+            legend.add(lineItem(fit.getKey().toString(), PALETTE[1], new BasicStroke(2f)));
             for (double x : gx) csv.row("fitted", x, Math.exp(b + slope * Math.log(x)), "", "");
             if (Double.isFinite(predicted)) {
                 XYSeries pred = new XYSeries("predicted: slope " + Html.num(predicted), false, true);
                 for (double x : gx) pred.add(x, Math.exp(centre + predicted * (Math.log(x) - mx)));
                 ds = line(plot, ds, pred, PALETTE[6], dashed(1.6f));
+                legend.add(lineItem(pred.getKey().toString(), PALETTE[6], dashed(1.6f)));
                 for (double x : gx) csv.row("predicted", x, Math.exp(centre + predicted * (Math.log(x) - mx)), "", "");
             }
             if (Double.isFinite(ciLo) && Double.isFinite(ciHi)) {
@@ -275,15 +289,18 @@ final class ReportCharts {
                 plot.setDataset(ds, bandDs);
                 plot.setRenderer(ds, dr);
                 ds++;
+                Color c = PALETTE[1];
+                legend.add(new LegendItem(band.getKey().toString(), "", null, null, new Rectangle2D.Double(-7, -5, 14, 10),
+                        new Color(c.getRed(), c.getGreen(), c.getBlue(), 70)));
             }
         }
         LogarithmicAxis x = logAxis(xLabel + " (log scale)");
         LogarithmicAxis y = logAxis(yLabel + " (log scale)");
-        x.setLowerMargin(0.06);
-        x.setUpperMargin(0.06);
-        if (xMax == xMin) x.setRange(xMin / 2, xMax * 2);
+        double pad = xMax == xMin ? 2.0 : Math.pow(xMax / xMin, 0.06);
+        x.setRange(xMin / pad, xMax * pad);
         plot.setDomainAxis(x);
         plot.setRangeAxis(y);
+        plot.setFixedLegendItems(legend);
         String title = claimId + ": rate (log-log)";
         JFreeChart chart = chart(title, plot, true);
         StringBuilder sub = new StringBuilder();
@@ -300,6 +317,11 @@ final class ReportCharts {
                 + (Double.isFinite(ciLo) && Double.isFinite(ciHi) ? "; the shaded band spans the slopes of the confidence interval" : "")
                 + ".";
         return new Chart("rate", title, svg[0], svg[1], csv.toString(), caption);
+    }
+
+    private static LegendItem lineItem(String label, Paint paint, BasicStroke stroke) {
+        return new LegendItem(label, "", null, null, false, dot(1), false, paint, false, paint, stroke, true,
+                new java.awt.geom.Line2D.Double(-10, 0, 10, 0), stroke, paint);
     }
 
     private static int line(XYPlot plot, int ds, XYSeries s, Paint paint, BasicStroke stroke) {
@@ -400,6 +422,7 @@ final class ReportCharts {
             mk.setLabel(ref.label().isBlank() ? Html.num(ref.value()) : ref.label());
             mk.setLabelFont(TICK_FONT);
             mk.setLabelPaint(BOUND);
+            mk.setLabelBackgroundColor(LABEL_BACKGROUND);
             mk.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
             mk.setLabelTextAnchor(TextAnchor.BOTTOM_RIGHT);
             plot.addRangeMarker(mk, Layer.FOREGROUND);
@@ -466,7 +489,8 @@ final class ReportCharts {
             super(label);
             setStrictValuesFlag(false);
             setAllowNegativesFlag(false);
-            setAutoRangeNextLogFlag(true);
+            setAutoRangeNextLogFlag(false);
+            setMinorTickMarksVisible(true);
         }
 
         @Override
@@ -477,6 +501,45 @@ final class ReportCharts {
         @Override
         protected String makeTickLabel(double val) {
             return tickLabel(val);
+        }
+
+        @Override
+        @SuppressWarnings("rawtypes")
+        protected List refreshTicksVertical(Graphics2D g2, Rectangle2D dataArea, RectangleEdge edge) {
+            return ticks(edge == RectangleEdge.RIGHT ? TextAnchor.CENTER_LEFT : TextAnchor.CENTER_RIGHT);
+        }
+
+        @Override
+        @SuppressWarnings("rawtypes")
+        protected List refreshTicksHorizontal(Graphics2D g2, Rectangle2D dataArea, RectangleEdge edge) {
+            return ticks(edge == RectangleEdge.TOP ? TextAnchor.BOTTOM_CENTER : TextAnchor.TOP_CENTER);
+        }
+
+        /**
+         * Major ticks (labelled, with grid lines) at powers of ten, every k-th decade when there are more than
+         * 12; over at most two decades also at 2× and 5×; unlabelled minor ticks at the other multiples.
+         */
+        private List<NumberTick> ticks(TextAnchor anchor) {
+            List<NumberTick> out = new ArrayList<>();
+            double lo = getLowerBound();
+            double hi = getUpperBound();
+            if (!(lo > 0) || !(hi > lo)) return out;
+            int e0 = (int) Math.floor(Math.log10(lo));
+            int e1 = (int) Math.ceil(Math.log10(hi));
+            int decades = Math.max(1, e1 - e0);
+            int step = decades > 12 ? (decades + 11) / 12 : 1;
+            boolean mids = Math.log10(hi / lo) <= 2.0;
+            for (int e = e0; e <= e1; e++) {
+                for (int k = 1; k <= 9; k++) {
+                    if (decades > 12 && k > 1) break;
+                    double v = k * Math.pow(10, e);
+                    if (v < lo * (1 - 1e-12) || v > hi * (1 + 1e-12)) continue;
+                    boolean major = (k == 1 && Math.floorMod(e, step) == 0) || (mids && (k == 2 || k == 5));
+                    out.add(new NumberTick(major ? TickType.MAJOR : TickType.MINOR, v, major ? tickLabel(v) : "",
+                            anchor, anchor, 0.0));
+                }
+            }
+            return out;
         }
     }
 

@@ -148,18 +148,22 @@ final class ReportPages {
         b.append("<button type=\"button\" id=\"filter-reset\">show all</button>")
                 .append("<span id=\"shown-count\" class=\"muted\">").append(m.claims().size()).append(" claims</span></div>\n");
         b.append("<table class=\"claims\" id=\"claims-table\"><thead><tr>");
-        String[][] cols = {{"id", "text"}, {"title", "text"}, {"paper section", "text"}, {"kind", "text"},
-            {"verdict", "num"}, {"tightness (max obs/bound)", "num"}, {"exponent", "num"}, {"trials", "num"}, {"time", "num"}};
+        String[][] cols = {{"id", "text", "claim id (links to its page)"}, {"title", "text", ""},
+            {"paper section", "text", ""}, {"kind", "text", "exact, expectation, high-probability, rate, bound-comparison or reproduction"},
+            {"verdict", "num", "sorts by severity"}, {"tightness", "num", "largest observed/bound ratio over the instances (median in brackets); above 1 violates the bound"},
+            {"exponent", "num", "fitted log-log slope [confidence interval] and the predicted slope"},
+            {"trials", "num", ""}, {"time", "num", "wall-clock time of the check"}};
         for (String[] c : cols) {
             b.append("<th scope=\"col\" data-type=\"").append(c[1]).append("\" aria-sort=\"none\"")
-                    .append(c[1].equals("num") && !c[0].equals("verdict") ? " class=\"num\"" : "").append("><button type=\"button\">")
+                    .append(c[1].equals("num") && !c[0].equals("verdict") ? " class=\"num\"" : "")
+                    .append(c[2].isEmpty() ? "" : " title=\"" + Html.esc(c[2]) + "\"").append("><button type=\"button\">")
                     .append(Html.esc(c[0])).append("</button></th>");
         }
         b.append("</tr></thead>\n<tbody>\n");
         for (MergedResults.MergedClaim mc : m.claims()) {
             ClaimRecord c = mc.claim();
             b.append("<tr data-id=\"").append(Html.esc(c.id())).append("\" data-verdict=\"").append(Html.esc(c.verdict())).append("\">");
-            b.append("<td><a href=\"").append(Html.esc(claimHref.apply(c.id()))).append("\"><code>").append(Html.esc(c.id()))
+            b.append("<td class=\"id\"><a href=\"").append(Html.esc(claimHref.apply(c.id()))).append("\"><code>").append(Html.esc(c.id()))
                     .append("</code></a></td>");
             b.append("<td>").append(Html.esc(c.title())).append("</td>");
             b.append("<td>").append(Html.esc(c.source())).append("</td>");
@@ -262,6 +266,18 @@ final class ReportPages {
         for (String n : v.merged().mergeNotes()) b.append("<p class=\"note\">").append(Html.esc(n)).append("</p>");
         b.append("</section>\n");
 
+        b.append("<section id=\"charts\"><h2>Charts</h2>");
+        if (v.figures().isEmpty()) b.append("<p class=\"muted\">No chart: the claim has no ratio, rate or curves data.</p>");
+        for (FigureView f : v.figures()) {
+            b.append("<figure class=\"chart\" id=\"chart-").append(Html.esc(f.chart().name())).append("\">")
+                    .append(f.chart().svgElement()).append("<figcaption>").append(Html.esc(f.chart().caption()))
+                    .append("<br/><span class=\"downloads\"><a href=\"").append(Html.esc(f.svgFile())).append("\" download=\"")
+                    .append(Html.esc(f.svgFile())).append("\">download SVG</a><a href=\"").append(Html.esc(f.csvFile()))
+                    .append("\" download=\"").append(Html.esc(f.csvFile())).append("\">data (CSV)</a></span></figcaption></figure>\n");
+        }
+        for (String n : v.notes()) b.append("<p class=\"note\">").append(Html.esc(n)).append("</p>");
+        b.append("</section>\n");
+
         b.append("<section id=\"evidence\"><h2>Evidence</h2>");
         b.append(c.evidence().isBlank() ? "<p class=\"muted\">(no evidence text)</p>"
                 : "<p class=\"evidence\">" + Html.escLines(c.evidence()) + "</p>");
@@ -288,18 +304,6 @@ final class ReportPages {
         b.append("<p class=\"muted\">Master seed ").append(shard.masterSeed() == null ? "—" : shard.masterSeed())
                 .append("; this claim's derived seed ").append(c.seed() == null ? "—" : c.seed().toString())
                 .append(shard.budget().isBlank() ? "" : "; budget " + Html.esc(shard.budget())).append(".</p></section>\n");
-
-        b.append("<section id=\"charts\"><h2>Charts</h2>");
-        if (v.figures().isEmpty()) b.append("<p class=\"muted\">No chart: the claim has no ratio, rate or curves data.</p>");
-        for (FigureView f : v.figures()) {
-            b.append("<figure class=\"chart\" id=\"chart-").append(Html.esc(f.chart().name())).append("\">")
-                    .append(f.chart().svgElement()).append("<figcaption>").append(Html.esc(f.chart().caption()))
-                    .append("<br/><span class=\"downloads\"><a href=\"").append(Html.esc(f.svgFile())).append("\" download=\"")
-                    .append(Html.esc(f.svgFile())).append("\">download SVG</a><a href=\"").append(Html.esc(f.csvFile()))
-                    .append("\" download=\"").append(Html.esc(f.csvFile())).append("\">data (CSV)</a></span></figcaption></figure>\n");
-        }
-        for (String n : v.notes()) b.append("<p class=\"note\">").append(Html.esc(n)).append("</p>");
-        b.append("</section>\n");
 
         if (!v.downloads().isEmpty()) {
             b.append("<section id=\"data\"><h2>Data</h2><ul>");
