@@ -267,7 +267,10 @@ final class ReportPages {
         b.append("</section>\n");
 
         b.append("<section id=\"charts\"><h2>Charts</h2>");
-        if (v.figures().isEmpty()) b.append("<p class=\"muted\">No chart: the claim has no ratio, rate or curves data.</p>");
+        if (v.figures().isEmpty()) {
+            b.append(v.notes().isEmpty() ? "<p class=\"muted\">No chart: the claim has no ratio, rate or curves data.</p>"
+                    : "<p class=\"muted\">No chart drawn (see below).</p>");
+        }
         for (FigureView f : v.figures()) {
             b.append("<figure class=\"chart\" id=\"chart-").append(Html.esc(f.chart().name())).append("\">")
                     .append(f.chart().svgElement()).append("<figcaption>").append(Html.esc(f.chart().caption()))

@@ -93,7 +93,8 @@ public final class ResultsReader {
                 verdict(text(c.path("verdict"))), integer(c.path("trials")), integer(c.path("seed")),
                 number(c.path("falseFailureRate")), number(c.path("durationMs")), text(c.path("statement")),
                 text(c.path("bound")), text(c.path("proofNote")).strip(), text(c.path("evidence")), details,
-                tightness(c.path("tightness")), exponent(c.path("exponent")), series(c.path("series")), c.deepCopy());
+                tightness(c.path("tightness")), exponent(c.path("exponent")),
+                java.util.Collections.unmodifiableMap(series(c.path("series"))), c.deepCopy());
     }
 
     /** Normalises a verdict label: upper case, '_' and blanks become '-'; empty becomes "UNKNOWN". */

@@ -110,4 +110,25 @@ class ReportPartsTest {
         var stems = ReportGenerator.stems(MergedResults.merge(List.of(r)));
         assertThat(stems.values()).containsExactly("a_b", "a_b-2", "A_B-3");
     }
+
+    @Test
+    void largeInputsAreThinnedInTheSvgButKeptInTheCsv() {
+        double[] ratios = new double[20_000];
+        for (int i = 0; i < ratios.length; i++) ratios[i] = 1e-3 + i * 1e-5;
+        ReportCharts.Chart c = ReportCharts.tightness("big", "BIG", ratios, new TightnessData(1e-3, 0.1, 0.2, "last"));
+        assertThat(c.csv().lines().count()).isEqualTo(1 + 20_000);
+        assertThat(c.svgDocument().length()).isLessThan(200_000);
+        assertThat(c.svgDocument()).contains("worst: 0.2");
+        assertThat(ReportGeneratorTest.pathsWithData(c.svgDocument())).isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void logTickLabelsArePlainText() {
+        assertThat(ReportCharts.tickLabel(1e-5)).isEqualTo("10⁻⁵");
+        assertThat(ReportCharts.tickLabel(1e12)).isEqualTo("10¹²");
+        assertThat(ReportCharts.tickLabel(0.01)).isEqualTo("0.01");
+        assertThat(ReportCharts.tickLabel(1000)).isEqualTo("1000");
+        assertThat(ReportCharts.tickLabel(0.5)).isEqualTo("0.5");
+        assertThat(ReportCharts.tickLabel(2e-5)).isEqualTo("2×10⁻⁵");
+    }
 }
