@@ -47,7 +47,7 @@ class ResultsJsonTest {
         assertThat(mc.tightness()).isEqualTo(orig.tightness());
         assertThat(mc.exponent().ciHigh()).isEqualTo(Double.POSITIVE_INFINITY);
         assertThat(mc.series().get("withNaN")).containsExactly(1, Double.NaN, Double.POSITIVE_INFINITY);
-        assertThat(mc.details().get("n")).isEqualTo((long) orig.trials());
+        assertThat(mc.details().get("n")).isEqualTo(orig.trials());
         assertThat(mc.details().get("design")).isInstanceOf(Map.class);
         assertThat(fixed.verdict()).isEqualTo(Verdict.KNOWN_INCONSISTENCY);
         assertThat(fixed.tightness()).isNull();
