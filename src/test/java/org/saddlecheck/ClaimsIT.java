@@ -13,6 +13,7 @@ import org.saddlecheck.claims.GitCommit;
 import org.saddlecheck.claims.ResultsJson;
 import org.saddlecheck.claims.RunResults;
 import org.saddlecheck.claims.VerdictTable;
+import org.saddlecheck.report.ReportGenerator;
 import org.saddlecheck.rng.Seeds;
 
 /**
@@ -21,6 +22,7 @@ import org.saddlecheck.rng.Seeds;
  * seed), saddlecheck.threads (0 = all cores), saddlecheck.claims (comma-separated ids, empty = all),
  * saddlecheck.basedir. Writes target/claims/claims.json, prints the verdict table, and fails if a claim is
  * VIOLATED or a check threw (a harness error), naming the claim, its evidence, seeds and the command to rerun it.
+ * Before failing it writes the HTML report to reports/ from the saved results.
  */
 class ClaimsIT {
 
@@ -46,6 +48,9 @@ class ClaimsIT {
         System.out.println();
         System.out.print(VerdictTable.format(r));
         System.out.println("results: " + out.toAbsolutePath());
+        // the report is written from the saved results (also when a claim failed, so the evidence can be read)
+        ReportGenerator.GeneratedReport report = ReportGenerator.generateDefault(basedir);
+        System.out.println("report: " + report.index().toAbsolutePath());
         if (r.failed()) {
             fail("claims failed (results in " + out.toAbsolutePath() + "):\n" + VerdictTable.failures(r,
                     c -> "./mvnw -B -ntp verify -Dsaddlecheck.claims=" + c.id() + " -Dsaddlecheck.seed=" + seed
