@@ -13,6 +13,7 @@ import org.saddlecheck.claims.GitCommit;
 import org.saddlecheck.claims.ResultsJson;
 import org.saddlecheck.claims.RunResults;
 import org.saddlecheck.claims.VerdictTable;
+import org.saddlecheck.guard.ClaimsBaseline;
 import org.saddlecheck.report.ReportGenerator;
 import org.saddlecheck.rng.Seeds;
 
@@ -51,10 +52,30 @@ class ClaimsIT {
         // the report is written from the saved results (also when a claim failed, so the evidence can be read)
         ReportGenerator.GeneratedReport report = ReportGenerator.generateDefault(basedir);
         System.out.println("report: " + report.index().toAbsolutePath());
+        // regression guard: verdicts, tightness and exponents against the baseline in git
+        Path baselineFile = ClaimsBaseline.file(basedir);
+        ClaimsBaseline.Baseline baseline = ClaimsBaseline.read(baselineFile);
+        List<String> moved = List.of();
+        if (ClaimsBaseline.rebaselineRequested(System.getProperty("saddlecheck.rebaseline"))) {
+            ClaimsBaseline.write(r, baseline, baselineFile);
+            System.out.println("baseline rewritten: " + baselineFile + " (review with git diff)");
+        } else if (baseline != null) {
+            moved = ClaimsBaseline.compare(baseline, r, ids.isEmpty());
+        }
+        List<String> unguarded = ClaimsBaseline.unguarded(baseline, r);
+        if (!unguarded.isEmpty() && !ClaimsBaseline.rebaselineRequested(System.getProperty("saddlecheck.rebaseline"))) {
+            System.out.println("WARNING regression guard: " + unguarded.size() + " claim(s) have no baseline entry yet and are not guarded: "
+                    + String.join(", ", unguarded) + " (record them with ./mvnw verify -Dsaddlecheck.rebaseline)");
+        }
         if (r.failed()) {
             fail("claims failed (results in " + out.toAbsolutePath() + "):\n" + VerdictTable.failures(r,
                     c -> "./mvnw -B -ntp verify -Dsaddlecheck.claims=" + c.id() + " -Dsaddlecheck.seed=" + seed
                             + " -Dsaddlecheck.budget=" + budget.label()));
+        }
+        if (!moved.isEmpty()) {
+            fail("regression guard: " + moved.size() + " claim result(s) moved from the baseline in " + baselineFile
+                    + " (if the change is intended, rewrite it with ./mvnw verify -Dsaddlecheck.rebaseline and review the diff):\n  "
+                    + String.join("\n  ", moved));
         }
     }
 }
