@@ -122,6 +122,15 @@ public final class GoldenTrajectory {
         return new GoldenTrajectory(optimizerKey, factory, fixture, steps, seed, tolerance, new Stochastic(optimizer));
     }
 
+    /**
+     * The same trajectory (id, method, seed, k) started from another point of the same fixture objective: for
+     * sensitivity checks of the tolerance (how far a last-ulp change of the start moves the end).
+     */
+    public GoldenTrajectory withStart(double[] x0) {
+        return new GoldenTrajectory(optimizerKey, factory, new Fixture(fixture.key(), fixture.objective(), x0), steps, seed,
+                tolerance, method);
+    }
+
     /** The same trajectory checked against another tolerance (tests of the guard). */
     public GoldenTrajectory withTolerance(Tolerance t) {
         return new GoldenTrajectory(optimizerKey, factory, fixture, steps, seed, t, method);

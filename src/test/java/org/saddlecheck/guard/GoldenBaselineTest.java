@@ -210,6 +210,24 @@ class GoldenBaselineTest {
         assertThatThrownBy(() -> TrajectoryComparator.compare(sample(), sample(), null)).hasMessageContaining("tolerance is null");
     }
 
+    /**
+     * The tolerance absorbs rounding with a wide margin: a last-ulp change of every start coordinate (a stand-in for a
+     * reassociated sum or a 1-ulp difference of Math.sin) moves no entry of any trajectory beyond a tolerance ten
+     * times tighter than {@link Tolerance#DEFAULT}.
+     */
+    @TestFactory
+    Stream<DynamicTest> lastUlpChangeOfTheStartStaysFarWithinTolerance() {
+        Tolerance tight = new Tolerance(TOL.relative() / 10, TOL.absolute() / 10);
+        return GoldenTrajectories.all().stream().map(t -> DynamicTest.dynamicTest(t.id(), () -> {
+            double[] x0 = t.fixture().x0();
+            for (int i = 0; i < x0.length; i++) x0[i] = Math.nextUp(x0[i]);
+            ObjectNode was = t.run().toJson(), now = t.withStart(x0).run().toJson();
+            was.remove("x0");
+            now.remove("x0");
+            assertThat(TrajectoryComparator.compare(was, now, tight)).as(t.id()).isEmpty();
+        }));
+    }
+
     // ------------------------------------------------------------------ catalogue
 
     @Test
@@ -275,6 +293,11 @@ class GoldenBaselineTest {
                 (p, a) -> Algorithms.sgd(new ReddiCounterexample(10, 0.5), 0.1)).withOptimizer(
                 (p, a) -> Algorithms.sgd(GoldenTrajectories.fixtures().get("fig1").problem(), 0.1));
         assertThatThrownBy(wrongDim::run).hasMessageContaining("optimizer has dimension 2");
+        GoldenTrajectory sgdReddi = GoldenTrajectories.byId("sgd@reddi");
+        assertThatThrownBy(() -> sgdReddi.withStart(new double[2])).hasMessageContaining("x0 has length 2");
+        assertThatThrownBy(() -> sgdReddi.withStart(new double[] {Double.POSITIVE_INFINITY})).hasMessageContaining("x0[0] = Infinity");
+        assertThatThrownBy(() -> sgdReddi.withOptimizer(null)).hasMessageContaining("optimizer is null");
+        assertThatThrownBy(() -> sgdReddi.withTolerance(null)).hasMessageContaining("tolerance is null");
     }
 
     // ------------------------------------------------------------------ rebaseline property
