@@ -86,10 +86,14 @@ public final class StaibT43 implements Claim {
 
         /**
          * d = 2 (T is 16× Theorem 4.2's, so the d = 4 setting would cost ~10× more): σ = (1, 0.5), ε = 1e-3,
-         * x_0 = (3, 3); τ ∈ {0.7, 0.5} (+0.35 at THOROUGH).
+         * x_0 = (3, 3); τ ∈ {0.7} (QUICK), {0.7, 0.5} (STANDARD), {0.7, 0.5, 0.35} (THOROUGH).
          */
         static Config forBudget(Budget b) {
-            double[] taus = b == Budget.THOROUGH ? new double[] {0.7, 0.5, 0.35} : new double[] {0.7, 0.5};
+            double[] taus = switch (b) {
+                case QUICK -> new double[] {0.7};
+                case STANDARD -> new double[] {0.7, 0.5};
+                case THOROUGH -> new double[] {0.7, 0.5, 0.35};
+            };
             return new Config(FirstOrder.Spec.logSum(new double[] {1, 0.5}, 3.0), 1e-3, taus, new double[] {0.1, 0.25, 0.49},
                     List.of(PerturbedPreconditioner.Mode.BENIGN, PerturbedPreconditioner.Mode.ADVERSARIAL), true);
         }
