@@ -189,7 +189,7 @@ public final class StaibT42 implements Claim {
                             "deltaF", s.deltaF(), "runs", et.values().length, "plannedRuns", et.planned(),
                             "mean", et.test().estimate().mean(), "sd", et.test().estimate().sd(),
                             "lowerBound", et.test().estimate().lower(),
-                            "empiricalBernsteinLowerBound(report only)", MeanBound.empiricalBernstein(et.values(), 0, s.supGradNorm2(), alpha).lower(),
+                            "empiricalBernsteinLowerBound(report only)", bernsteinLower(et.values(), s.supGradNorm2(), alpha),
                             "bound", tau * tau, "ratio", ratio,
                             "power(1.25 bound)", et.power(), "violated", bad, "divergedRuns", diverged.get(),
                             "maxLambdaMinShortfall", cc.lambdaShortfall(), "maxGammaExcess", cc.gammaExcess(),
@@ -220,6 +220,13 @@ public final class StaibT42 implements Claim {
                     underpowered > 0 ? " " + underpowered + " configuration(s) under-powered." : ""));
         }
         return b.build();
+    }
+
+    /** Empirical-Bernstein lower bound of E[X] for X ∈ [0, sup] (values clamped into the range against rounding). */
+    private static double bernsteinLower(double[] x, double sup, double alpha) {
+        double[] c = new double[x.length];
+        for (int i = 0; i < x.length; i++) c[i] = Math.min(sup, Math.max(0, x[i]));
+        return MeanBound.empiricalBernstein(c, 0, sup, alpha).lower();
     }
 
     /**
