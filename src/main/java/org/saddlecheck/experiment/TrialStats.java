@@ -55,10 +55,14 @@ public final class TrialStats {
         for (int i = 0; i < times.length; i++) s[i] = times[i] < 0 ? Double.POSITIVE_INFINITY : times[i];
         Arrays.sort(s);
         double h = (s.length - 1) * q;
+        // snap positions within rounding of an order statistic (e.g. 3 * (1/3)) so that a zero weight on +inf stays zero
+        double r = Math.rint(h);
+        if (Math.abs(h - r) <= 1e-9 * Math.max(1, h)) h = r;
         int lo = (int) Math.floor(h);
         int hi = Math.min(s.length - 1, lo + 1);
         double frac = h - lo;
         if (Double.isInfinite(s[lo]) || (frac > 0 && Double.isInfinite(s[hi]))) return Double.NaN;
+        if (frac == 0) return s[lo];
         return s[lo] + frac * (s[hi] - s[lo]);
     }
 
