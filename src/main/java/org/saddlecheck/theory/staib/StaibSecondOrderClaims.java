@@ -12,6 +12,6 @@ public final class StaibSecondOrderClaims {
 
     /** New instances, in catalog order. */
     public static List<Claim> all() {
-        return List.of(new StaibS32(), new StaibFig1());
+        return List.of(new StaibS32(), new StaibT44(), new StaibC42(), new StaibFig1());
     }
 }
