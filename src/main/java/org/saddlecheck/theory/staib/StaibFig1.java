@@ -99,7 +99,8 @@ public final class StaibFig1 implements Claim {
         double m1 = sgd.medianEscape(), m2 = rms.medianEscape();
         double l1 = SecondOrderSupport.lowerQuantileBound(s1, 0.5, aq), u1 = SecondOrderSupport.upperQuantileBound(s1, 0.5, aq);
         double l2 = SecondOrderSupport.lowerQuantileBound(s2, 0.5, aq), u2 = SecondOrderSupport.upperQuantileBound(s2, 0.5, aq);
-        double ratio = m1 / m2;
+        // a median that is not reached (more than half the trials never escape) is +inf for the ratio
+        double ratio = (Double.isNaN(m1) ? Double.POSITIVE_INFINITY : m1) / (Double.isNaN(m2) ? Double.POSITIVE_INFINITY : m2);
         double ratioLow = l1 / u2, ratioHigh = u1 / l2; // NaN (∞/∞) means uninformative
         boolean sigHigh = ratioLow > RATIO_HI, sigLow = ratioHigh < RATIO_LO;
         Verdict vRatio;
@@ -115,7 +116,7 @@ public final class StaibFig1 implements Claim {
         }
         b.and(vRatio);
         ev.add(String.format(Locale.ROOT, "(F1a) median escape SGD(0.01) %s vs RMSProp(0.001) %s: ratio %s (CI [%s, %s], target [0.5, 2]).",
-                num(m1), num(m2), num(ratio), num(ratioLow), num(ratioHigh)));
+                Double.isNaN(m1) ? "never" : num(m1), Double.isNaN(m2) ? "never" : num(m2), num(ratio), num(ratioLow), num(ratioHigh)));
         Map<String, Object> f1a = new LinkedHashMap<>();
         f1a.put("medianEscapeSgd0.01", m1);
         f1a.put("medianEscapeRmsprop0.001", m2);

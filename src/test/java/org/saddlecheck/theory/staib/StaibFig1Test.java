@@ -24,7 +24,11 @@ class StaibFig1Test {
     static final double ALPHA = StaibFig1.TESTS * 1e-6;
 
     static ClaimResult check(StaibFig1 claim, Parallel p) {
-        return claim.check(new ClaimContext("STAIB-FIG1", 20190126L, Budget.STANDARD, ALPHA, p, null));
+        return check(claim, p, Budget.STANDARD);
+    }
+
+    static ClaimResult check(StaibFig1 claim, Parallel p, Budget budget) {
+        return claim.check(new ClaimContext("STAIB-FIG1", 20190126L, budget, ALPHA, p, null));
     }
 
     @Test
@@ -57,7 +61,7 @@ class StaibFig1Test {
                         EpsPlacement.INSIDE, false);
         ClaimResult r;
         try (Parallel p = new Parallel(2)) {
-            r = check(new StaibFig1(broken, dir), p);
+            r = check(new StaibFig1(broken, dir), p, Budget.QUICK);
         }
         assertThat(r.verdict()).as(r.evidence()).isEqualTo(Verdict.VIOLATED);
         assertThat(r.evidence()).contains("(F1a) median escape ratio").contains("(F1b/c)");
@@ -71,7 +75,7 @@ class StaibFig1Test {
                 : Algorithms.fig1Rmsprop(problem, run.eta(), 1.0, 1.0);
         ClaimResult r;
         try (Parallel p = new Parallel(2)) {
-            r = check(new StaibFig1(broken, dir), p);
+            r = check(new StaibFig1(broken, dir), p, Budget.QUICK);
         }
         assertThat(r.verdict()).as(r.evidence()).isEqualTo(Verdict.VIOLATED);
         assertThat(r.evidence()).contains("lies below [0.5, 2]");
@@ -88,7 +92,7 @@ class StaibFig1Test {
                         .timing(org.saddlecheck.optim.PreconditionedSgd.Timing.AFTER_SAMPLE).build();
         ClaimResult r;
         try (Parallel p = new Parallel(2)) {
-            r = check(new StaibFig1(broken, dir), p);
+            r = check(new StaibFig1(broken, dir), p, Budget.QUICK);
         }
         assertThat(r.verdict()).as(r.evidence()).isEqualTo(Verdict.VIOLATED);
         assertThat(r.evidence()).contains("lies above [0.5, 2]");
