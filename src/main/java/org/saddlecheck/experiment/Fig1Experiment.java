@@ -266,6 +266,7 @@ public final class Fig1Experiment {
 
     /** The CSV text: {@code method,eta,iteration,mean,q10,q50,q90}. */
     public static String csv(Result r) {
+        Require.notNull("result", r);
         StringBuilder b = new StringBuilder("method,eta,iteration,mean,q10,q50,q90\n");
         for (RunResult rr : r.runs()) {
             String m = rr.run().method().label(), eta = ExperimentOutput.plain(rr.run().eta());
@@ -281,6 +282,7 @@ public final class Fig1Experiment {
 
     /** The JSON summary: {"runs": [{method, eta, trials, steps, escapeIterations, escapedFraction, finalObjective, …}], …}. */
     public static ObjectNode json(Result r) {
+        Require.notNull("result", r);
         Config c = r.config();
         ObjectNode root = ExperimentOutput.object();
         root.put("experiment", "fig1");
@@ -328,6 +330,7 @@ public final class Fig1Experiment {
 
     /** Writes DIR/fig1.csv and DIR/fig1.json (each atomically). */
     public static void write(Result r, Path dir) throws IOException {
+        Require.notNull("result", r);
         Require.notNull("dir", dir);
         ExperimentOutput.writeAtomically(dir.resolve("fig1.csv"), csv(r));
         ExperimentOutput.writeAtomically(dir.resolve("fig1.json"), ExperimentOutput.json(json(r)));
@@ -335,6 +338,7 @@ public final class Fig1Experiment {
 
     /** A short fixed-width table of the runs. */
     public static String table(Result r) {
+        Require.notNull("result", r);
         StringBuilder b = new StringBuilder();
         b.append(String.format(Locale.ROOT, "%-8s %-7s %-8s %8s %9s %9s %9s %10s %10s%n", "method", "eta", "beta", "escaped",
                 "p10", "median", "p90", "mean f(T)", "med f(T)"));

@@ -284,6 +284,7 @@ public final class ReddiExperiment {
 
     /** CSV: {@code C,method,iteration,mean,q10,q50,q90} (x_t over trials). */
     public static String csv(Result r) {
+        Require.notNull("result", r);
         StringBuilder b = new StringBuilder("C,method,iteration,mean,q10,q50,q90\n");
         for (SettingResult sr : r.settings()) {
             String c = ExperimentOutput.plain(sr.setting().c()), m = sr.setting().label();
@@ -299,6 +300,7 @@ public final class ReddiExperiment {
 
     /** JSON summary. */
     public static ObjectNode json(Result r) {
+        Require.notNull("result", r);
         Config c = r.config();
         ObjectNode root = ExperimentOutput.object();
         root.put("experiment", "reddi");
@@ -333,6 +335,7 @@ public final class ReddiExperiment {
 
     /** Writes DIR/reddi.csv and DIR/reddi.json (each atomically). */
     public static void write(Result r, Path dir) throws IOException {
+        Require.notNull("result", r);
         Require.notNull("dir", dir);
         ExperimentOutput.writeAtomically(dir.resolve("reddi.csv"), csv(r));
         ExperimentOutput.writeAtomically(dir.resolve("reddi.json"), ExperimentOutput.json(json(r)));
@@ -340,6 +343,7 @@ public final class ReddiExperiment {
 
     /** A short table. */
     public static String table(Result r) {
+        Require.notNull("result", r);
         StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%-6s %-20s %10s %12s %12s %10s%n", "C", "method", "C(1-beta)",
                 "mean x_T", "mean F(x_T)", "x_T > 0"));
         for (SettingResult sr : r.settings()) {

@@ -111,6 +111,8 @@ class Fig1ExperimentTest {
         assertThatThrownBy(() -> new Run(Method.SGD, 0)).hasMessageContaining("eta");
         assertThatThrownBy(() -> new Run(null, 0.1)).hasMessageContaining("method");
         assertThatThrownBy(() -> Fig1Experiment.run(null, null)).hasMessageContaining("config");
+        assertThatThrownBy(() -> Fig1Experiment.csv(null)).hasMessageContaining("result");
+        assertThatThrownBy(() -> Fig1Experiment.write(null, Path.of("x"))).hasMessageContaining("result");
     }
 
     @Test

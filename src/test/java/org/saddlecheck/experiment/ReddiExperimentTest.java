@@ -86,6 +86,8 @@ class ReddiExperimentTest {
         assertThatThrownBy(() -> new Config(1, 1, 1, 0.1, 0.1, -1, 0, List.of(Setting.idealized(5)), ReddiExperiment.SCALAR))
                 .hasMessageContaining("eps");
         assertThat(Setting.idealized(5).beta()).isNaN();
+        assertThatThrownBy(() -> ReddiExperiment.json(null)).hasMessageContaining("result");
+        assertThatThrownBy(() -> ReddiExperiment.run(c, null)).hasMessageContaining("parallel");
         assertThat(Setting.rmsprop(20, 0.99).key()).isEqualTo("C=20/rmsprop(beta=0.99)");
     }
 }
