@@ -30,6 +30,7 @@ public final class ClaimRegistry {
         l.add(new IntroAdagradEma());
         l.add(new S54BetaSchedule());
         l.addAll(org.saddlecheck.theory.staib.StaibFirstOrderClaims.all());
+        l.addAll(org.saddlecheck.theory.staib.StaibSecondOrderClaims.all());
         // add new claim lists here, one line each
         return List.copyOf(l);
     }
