@@ -26,11 +26,13 @@ public final class ClaimRegistry {
 
     /** New instances of every implemented claim. */
     public static List<Claim> implemented() {
-        return List.of(
+        List<Claim> out = new ArrayList<>(List.of(
                 new IntroAdagradEma(),
                 new S54BetaSchedule()
                 // add new claims here, one line each
-        );
+        ));
+        out.addAll(org.saddlecheck.theory.staib.StaibEstimationClaims.all());
+        return List.copyOf(out);
     }
 
     /** Every catalog id (implementation or placeholder), in catalog order, then implemented extras. */

@@ -95,8 +95,8 @@ public final class StaibT41 implements Claim {
                 int searchTrials, int resamples, boolean instances, double[] controlEtas) {
         static Plan of(Budget b) {
             return switch (b) {
-                case QUICK -> new Plan(3, 3, 200, 4, 1, 2, 100, 400, true, new double[] {1e-2, 1e-3});
-                case STANDARD -> new Plan(4, 3, 400, 10, 2, 6, 200, 1000, true, new double[] {1e-2, 1e-3, 1e-4});
+                case QUICK -> new Plan(3, 3, 200, 6, 1, 3, 100, 400, true, new double[] {1e-2, 1e-3});
+                case STANDARD -> new Plan(4, 3, 400, 16, 3, 8, 200, 1000, true, new double[] {1e-2, 1e-3, 1e-4});
                 case THOROUGH -> new Plan(5, 4, 1600, 40, 4, 20, 400, 2000, true, new double[] {1e-2, 1e-3, 1e-4, 1e-5});
             };
         }
@@ -267,11 +267,8 @@ public final class StaibT41 implements Claim {
             m.put("eta", eta);
             m.put("beta", FIXED_BETA);
             m.put("q95", cq[j]);
-            m.put("q95AtBetaFromEta", j < etas.length ? Double.NaN : Double.NaN);
+            for (int i = 0; i < etas.length; i++) if (etas[i] == eta) m.put("q95AtBetaFromEta", q95[i]);
             control.add(m);
-        }
-        for (int j = 0; j < cq.length; j++) {
-            for (int i = 0; i < etas.length; i++) if (etas[i] == plan.controlEtas()[j]) control.get(j).put("q95AtBetaFromEta", q95[i]);
         }
         double controlLastSlope = cq.length >= 2 ? Math.log(cq[cq.length - 2] / cq[cq.length - 1]) / Math.log(plan.controlEtas()[cq.length - 2] / plan.controlEtas()[cq.length - 1]) : Double.NaN;
 
@@ -485,7 +482,7 @@ public final class StaibT41 implements Claim {
         public SearchPoint draw(UniformRandomProvider rng) {
             int d = 2 + rng.nextInt(4);
             Case c = new Case(d, models[rng.nextInt(models.length)], moves[rng.nextInt(moves.length)], logU(rng, 0.3, 3),
-                    logU(rng, 0.3, 3), logU(rng, 0.01, 3), 0.5);
+                    logU(rng, 0.3, 3), logU(rng, 0.003, 3), 0.5);
             double eta = logU(rng, 1e-2, 1e-1);
             return new SearchPoint(c, rng.nextLong(), eta, cFor(eta, logU(rng, 0.3, 3)));
         }
@@ -505,7 +502,7 @@ public final class StaibT41 implements Claim {
                         c.floor()), p.structureSeed(), p.eta(), p.cConst());
                 case 4 -> new SearchPoint(new Case(c.d(), c.model(), c.move(), c.lipschitz(), clamp(c.speed() * f, 0.3, 3), c.noise(),
                         c.floor()), p.structureSeed(), p.eta(), p.cConst());
-                case 5 -> new SearchPoint(new Case(c.d(), c.model(), c.move(), c.lipschitz(), c.speed(), clamp(c.noise() * f * f, 0.01, 3),
+                case 5 -> new SearchPoint(new Case(c.d(), c.model(), c.move(), c.lipschitz(), c.speed(), clamp(c.noise() * f * f, 0.003, 3),
                         c.floor()), p.structureSeed(), p.eta(), p.cConst());
                 case 6 -> new SearchPoint(c, p.structureSeed(), clamp(p.eta() * f, 1e-2, 1e-1), cFor(clamp(p.eta() * f, 1e-2, 1e-1), p.cConst()));
                 default -> new SearchPoint(c, rng.nextInt(3) == 0 ? rng.nextLong() : p.structureSeed(), p.eta(), cFor(p.eta(), clamp(p.cConst() * f, 0.3, 3)));
