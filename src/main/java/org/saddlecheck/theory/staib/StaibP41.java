@@ -50,7 +50,7 @@ public final class StaibP41 implements Claim {
             return switch (b) {
                 case QUICK -> new Plan(3, 200, 400, 1e-2, 2);
                 case STANDARD -> new Plan(4, 400, 1000, 1e-2, 3);
-                case THOROUGH -> new Plan(5, 1200, 2000, 1e-3, 4);
+                case THOROUGH -> new Plan(5, 800, 2000, 1e-3, 4);
             };
         }
     }

@@ -95,9 +95,9 @@ public final class StaibT41 implements Claim {
                 int searchTrials, int resamples, boolean instances, double[] controlEtas) {
         static Plan of(Budget b) {
             return switch (b) {
-                case QUICK -> new Plan(3, 3, 200, 6, 1, 3, 100, 400, true, new double[] {1e-2, 1e-3});
-                case STANDARD -> new Plan(4, 3, 400, 16, 3, 8, 200, 1000, true, new double[] {1e-2, 1e-3, 1e-4});
-                case THOROUGH -> new Plan(5, 4, 1600, 40, 4, 20, 400, 2000, true, new double[] {1e-2, 1e-3, 1e-4, 1e-5});
+                case QUICK -> new Plan(3, 3, 200, 8, 1, 4, 60, 400, true, new double[] {1e-2, 1e-3});
+                case STANDARD -> new Plan(4, 3, 400, 24, 3, 12, 100, 1000, true, new double[] {1e-2, 1e-3, 1e-4});
+                case THOROUGH -> new Plan(5, 4, 1000, 60, 6, 30, 300, 2000, true, new double[] {1e-2, 1e-3, 1e-4, 1e-5});
             };
         }
     }
