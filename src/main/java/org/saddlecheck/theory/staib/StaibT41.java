@@ -59,7 +59,8 @@ public final class StaibT41 implements Claim {
     /**
      * Tolerance of the 1 − β* slope: 0.1, wider than §7.4's 0.05 because the argmin of a flat minimum located by a
      * three-point parabola is noisy, and because at η = 0.1 (1 − β* ≈ 0.3) the terms β/(1−β) and 1/(1+β) are not
-     * yet their power laws, so the B_ref-optimal 1 − β* itself has a local slope ≈ 0.61–0.66 over 1e-1 … 1e-3.
+     * yet their power laws: the B_ref-optimal 1 − β* ({@link EstimationBounds#argminStationaryBRef}) itself has slope
+     * 0.59 over 1e-1 … 1e-3 (reported in the details as bRefOptimalSlope).
      */
     static final double ARGMIN_TOL = 0.1;
     static final double[] C_GRID = {0.5, 1, 2, 4};
