@@ -26,11 +26,14 @@ public final class ClaimRegistry {
 
     /** New instances of every implemented claim. */
     public static List<Claim> implemented() {
-        return List.of(
+        List<Claim> all = new ArrayList<>(List.of(
                 new IntroAdagradEma(),
                 new S54BetaSchedule()
                 // add new claims here, one line each
-        );
+        ));
+        all.addAll(org.saddlecheck.theory.staib.StaibExactClaims.all());
+        all.addAll(org.saddlecheck.theory.cross.StaibCrossClaims.all());
+        return List.copyOf(all);
     }
 
     /** Every catalog id (implementation or placeholder), in catalog order, then implemented extras. */
