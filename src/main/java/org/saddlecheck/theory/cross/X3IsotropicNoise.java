@@ -86,11 +86,11 @@ public final class X3IsotropicNoise implements Claim {
     /** n from the bound's half-width: detect a relative deviation EFFECT of the target with power 0.9 (normal approximation). */
     static int trials(double target, double sd, double range, double alpha) {
         double l = Math.log(2 / (alpha / 4));
-        for (int n = 1024; n < 20_000_000; n *= 2) {
+        for (int n = 1024; n < (1 << 21); n *= 2) {
             double hw = Math.sqrt(2 * sd * sd * l / n) + 7 * range * l / (3.0 * (n - 1));
             if (EFFECT * target - hw - 1.2816 * sd / Math.sqrt(n) >= 0) return n;
         }
-        return 20_000_000;
+        return 1 << 21;
     }
 
     interface Draw {

@@ -41,17 +41,23 @@ record BoundedMeanTest(int n, double mean, double halfWidth, double target, doub
     /**
      * Samples needed so that a deviation of {@code effect} from the target is rejected with probability ≥ power, for a
      * variable with standard deviation at most {@code sd} and range {@code range} (empirical-Bernstein half-width at
-     * alpha/4, normal approximation of the sample mean under the alternative); doubling from 1024.
+     * alpha/4, normal approximation of the sample mean under the alternative); doubling from 1024, at most {@link #MAX_TRIALS}.
      */
     static int trialsFor(double effect, double sd, double range, double alpha, double power) {
         double z = NormalDistribution.of(0, 1).inverseSurvivalProbability(1 - power);
         double l = Math.log(2 / (alpha / 4));
         int n = 1024;
-        while (n < 20_000_000) {
+        while (n < MAX_TRIALS) {
             double hw = Math.sqrt(2 * sd * sd * l / n) + 7 * range * l / (3.0 * (n - 1));
             if (effect - hw - z * sd / Math.sqrt(n) >= 0) return n;
             n *= 2;
         }
-        return n;
+        return MAX_TRIALS;
     }
+
+    /**
+     * Cap on designed sample sizes (samples are stored: 2^20 per coordinate). A design that hits it has less power than
+     * asked; callers report it (planted broken inputs can make the a-priori range huge).
+     */
+    static final int MAX_TRIALS = 1 << 20;
 }

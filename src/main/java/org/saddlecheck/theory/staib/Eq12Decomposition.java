@@ -256,7 +256,8 @@ public final class Eq12Decomposition implements Claim {
             row.put("algebraResidualOverTolerance", m.algebra());
             rows.add(row);
         }
-        Verdict v = !failures.isEmpty() ? Verdict.VIOLATED : controlShown ? Verdict.HOLDS : Verdict.INCONCLUSIVE;
+        boolean underpowered = results.stream().anyMatch(m -> m.n() >= BoundedMeanTest.MAX_TRIALS);
+        Verdict v = !failures.isEmpty() ? Verdict.VIOLATED : controlShown && !underpowered ? Verdict.HOLDS : Verdict.INCONCLUSIVE;
         Mc control = results.stream().filter(m -> !m.before()).findFirst().orElse(null);
         ClaimResult.Builder b = ClaimResult.builder(v).trials(trials).falseFailureRate(alpha * statisticalTests())
                 .tightness(Tightness.of(scores.length == 0 ? new double[] {Double.NaN} : scores, "max |mean(xi_i)| / exact half-width per A-before-g configuration (control excluded)"))

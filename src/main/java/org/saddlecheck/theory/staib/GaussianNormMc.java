@@ -67,14 +67,17 @@ final class GaussianNormMc {
         }
         double z = NormalDistribution.of(0, 1).inverseSurvivalProbability(1 - power); // z_power (1.28 for 0.9)
         int n = 1024;
-        while (n < 50_000_000) {
+        while (n < MAX_TRIALS) {
             Result r = new Result(n, 0, s1, s2, mx);
             double sd = Math.sqrt(2 * s2 / n);
             if (relExcess * s1 - r.upperDev(alpha) - z * sd >= 0) return n;
             n *= 2;
         }
-        return n;
+        return MAX_TRIALS;
     }
+
+    /** Cap on designed draws (only sums are kept; a design at the cap has less power than asked). */
+    static final int MAX_TRIALS = 1 << 22;
 
     /** Runs n draws (chunked on ctx.parallel(), streams "stream"/chunk), with μ computed from M = A G^{1/2}. */
     static Result run(double[] a, double[] g, int d, int n, ClaimContext ctx, String stream) {

@@ -154,6 +154,7 @@ public final class P44RmspropConstants implements Claim {
         double alpha = ctx.alphaPerTest(statisticalTests());
         List<Map<String, Object>> mcRows = new ArrayList<>();
         long mcDraws = 0;
+        boolean underpowered = false;
         for (int j = 0; j < MC_INSTANCES.length; j++) {
             ConstantsInstance p = MC_INSTANCES[j];
             Spd s = p.draw(ctx.rng("mc-instance", j));
@@ -163,6 +164,7 @@ public final class P44RmspropConstants implements Claim {
             PreconditionerConstants pr = printed.of(s.lambda()[0], s.lambda()[d - 1], d, p.eps());
             double[] mu = ExactLinalg.eigenvalues(ExactLinalg.sandwich(a, s.g(), d), d);
             int n = GaussianNormMc.trialsFor(mu, MC_EFFECT, alpha, 0.9);
+            underpowered |= n >= GaussianNormMc.MAX_TRIALS;
             GaussianNormMc.Result r = GaussianNormMc.run(a, s.g(), d, n, ctx, "mc-" + j);
             mcDraws += n;
             boolean exceeds = r.exceeds(pr.gamma(), alpha);
@@ -198,7 +200,8 @@ public final class P44RmspropConstants implements Claim {
         String worstDesc = worst == null ? "" : describe(worst);
         if (fr.worst() != null && fr.worst().score() > worstScore) worstDesc = "random " + fr.worst().description() + " score " + fr.worst().score();
         Tightness t = Tightness.of(maxRatio, worstDesc);
-        ClaimResult.Builder b = ClaimResult.builder(failures.isEmpty() ? Verdict.HOLDS : Verdict.VIOLATED)
+        ClaimResult.Builder b = ClaimResult.builder(!failures.isEmpty() ? Verdict.VIOLATED : underpowered ? Verdict.INCONCLUSIVE : Verdict.HOLDS)
+                .detail("monteCarloUnderpowered", underpowered)
                 .trials(evals.size() + fr.evaluations() + mcDraws).falseFailureRate(alpha * statisticalTests()).tightness(t)
                 .series("ratios", maxRatio).series("gammaRatios", all[2])
                 .detail("tightnessPerConstant", perConst).detail("gridInstances", evals.size()).detail("randomCases", cases)

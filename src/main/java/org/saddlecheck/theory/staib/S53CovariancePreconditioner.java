@@ -165,7 +165,7 @@ public final class S53CovariancePreconditioner implements Claim {
         ClaimResult.Builder b = ClaimResult.builder(v).trials(n + trials * 2L + controlTrials + enumRows.size())
                 .falseFailureRate(alpha * statisticalTests())
                 .tightness(Tightness.of(new double[] {bt.rate() / DELTA}, "fraction of runs not escaped / delta"))
-                .series("x", mc.sizes()).series("y", mc.scaledErrors())
+                .series("ratios", new double[] {bt.rate() / DELTA}).series("x", mc.sizes()).series("y", mc.scaledErrors())
                 .detail("enumeration", enumRows).detail("monteCarlo", mc.describe()).detail("escape", esc)
                 .detail("factor", "E[(g1-g2)(g1-g2)^T] = 2 Sigma (paper: Sigma)")
                 .detail("curvesXLabel", "pairs N").detail("curvesYLabel", "sqrt(N) * ||mean(Y/2) - Sigma||_F");
