@@ -304,6 +304,7 @@ public final class PreconditionedSgd implements Optimizer {
             gradientAware.setGradient(trueGrad);
         }
         estimator.estimate(x, est);
+        DivergenceException.check("second-moment estimate", est, k); // e.g. g⊙g overflowed: a divergence, not bad input
         preconditioner.update(est);
     }
 
