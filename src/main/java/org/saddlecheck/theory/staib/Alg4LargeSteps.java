@@ -90,7 +90,7 @@ public final class Alg4LargeSteps implements Claim {
         AdditiveNoiseProblem p = IdentityHarness.problem(rng);
         int d = p.dim();
         double eta = 0.005, eps = 1e-2;
-        // Δ below half of λ_min(A) over the region: A ⪰ (λ_max(G) + ε)^{-1/2} I with G = ∇∇ᵀ + Σ, |∇| ≤ ℓ|x − x̃| + ...: use a margin
+        // small Δ (PD is asserted only where Δ < λ_min(A_t)/2, checked at every step)
         double delta = 0.02 * rng.nextDouble();
         UniformRandomProvider prng = mode == PerturbedPreconditioner.Mode.BENIGN ? Seeds.rng(rng.nextLong()) : null;
         PreconditionedSgd opt = Algorithms.alg4Perturbed(p, StepSchedule.constant(eta), 2 * eta, 10, eps, delta, mode, prng);

@@ -143,7 +143,7 @@ public final class Eq3IsotropicNoise implements Claim {
         Mat.addOuter(closed, -1.0, u);
         errors[0] = ExactLinalg.maxAbsDiff(cov, closed);
 
-        double s = Vec_dot(grad, ExactLinalg.solveSpd(sigma, d, grad));
+        double s = dot(grad, ExactLinalg.solveSpd(sigma, d, grad));
         double[] lc = ExactLinalg.eigenvalues(cov, d);
         double[] want = new double[d];
         java.util.Arrays.fill(want, 1.0);
@@ -151,13 +151,13 @@ public final class Eq3IsotropicNoise implements Claim {
         java.util.Arrays.sort(want);
         errors[1] = ExactLinalg.maxAbsDiff(lc, want);
 
-        double gGinvG = Vec_dot(grad, ExactLinalg.solveSpd(g, d, grad));
+        double gGinvG = dot(grad, ExactLinalg.solveSpd(g, d, grad));
         errors[2] = Math.abs(gGinvG - s / (1 + s));
 
         double normCI = 0;
         for (double l : lc) normCI = Math.max(normCI, Math.abs(l - 1));
         errors[3] = Math.abs(normCI - s / (1 + s));
-        double bound = Vec_dot(grad, grad) / sig.lambda()[0];
+        double bound = dot(grad, grad) / sig.lambda()[0];
         errors[4] = Math.max(0, normCI - bound - tol * bound);
 
         double epsErr = 0;
@@ -177,7 +177,7 @@ public final class Eq3IsotropicNoise implements Claim {
         // ray: ∇ = t v, t geometric; ||Cov − I|| nondecreasing and equal to s/(1+s)
         double[] v = ExactLinalg.unitVector(d, rng);
         double prev = -1, rayErr = 0;
-        double sv = Vec_dot(v, ExactLinalg.solveSpd(sigma, d, v));
+        double sv = dot(v, ExactLinalg.solveSpd(sigma, d, v));
         for (int k = -3; k <= 1; k++) {
             double t = Math.pow(10, k) * Math.sqrt(p.lambdaMax());
             double[] gr = v.clone();
@@ -199,7 +199,7 @@ public final class Eq3IsotropicNoise implements Claim {
         return new Eval(p, errors, tol, s, kG);
     }
 
-    static double Vec_dot(double[] a, double[] b) {
+    static double dot(double[] a, double[] b) {
         double s = 0;
         for (int i = 0; i < a.length; i++) s += a[i] * b[i];
         return s;
@@ -313,7 +313,7 @@ public final class Eq3IsotropicNoise implements Claim {
                 double[] cov = ExactLinalg.sandwich(aMat, sigma, d);
                 double[] l = ExactLinalg.eigenvalues(cov, d);
                 double k = ExactLinalg.kappa(l);
-                double s = Vec_dot(grad, ExactLinalg.solveSpd(sigma, d, grad));
+                double s = dot(grad, ExactLinalg.solveSpd(sigma, d, grad));
                 prob.secondMoment(xt, gm);
                 double kg = ExactLinalg.kappa(ExactLinalg.eigenvalues(gm, d));
                 idErr = Math.max(idErr, Math.abs(k - (1 + s)) / ((1 + s) * Math.max(ABS_TOL, 64.0 * d * ExactLinalg.U * kg)));

@@ -114,9 +114,4 @@ final class ExactLinalg {
     static String g4(double v) {
         return String.format(Locale.ROOT, "%.4g", v);
     }
-
-    /** vᵀ M v. */
-    static double quad(double[] m, double[] v) {
-        return Mat.quadForm(m, v);
-    }
 }

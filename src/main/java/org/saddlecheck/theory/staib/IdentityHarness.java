@@ -71,11 +71,6 @@ final class IdentityHarness {
         return x;
     }
 
-    /** A seeded copy of rng's future: a fresh generator from one long of rng (so two runs can share a stream). */
-    static long seedFrom(UniformRandomProvider rng) {
-        return rng.nextLong();
-    }
-
     static ClaimResult run(ClaimInfo info, ClaimContext ctx, List<Check> checks, String summary) {
         int instances = ctx.budget().scaled(20, 6);
         List<String> failures = new ArrayList<>();
