@@ -32,6 +32,8 @@ public final class ClaimRegistry {
         l.addAll(org.saddlecheck.theory.staib.StaibFirstOrderClaims.all());
         l.addAll(org.saddlecheck.theory.staib.StaibSecondOrderClaims.all());
         l.addAll(org.saddlecheck.theory.staib.StaibEstimationClaims.all());
+        l.addAll(org.saddlecheck.theory.staib.StaibExactClaims.all());
+        l.addAll(org.saddlecheck.theory.cross.StaibCrossClaims.all());
         // add new claim lists here, one line each
         return List.copyOf(l);
     }
