@@ -74,12 +74,12 @@ public final class JinSupport {
     }
 
     /** Whether a claim was configured to write experiment files. */
-    static boolean writes(Path dir) {
+    public static boolean writes(Path dir) {
         return dir != null;
     }
 
     /** Standard list-of-doubles detail. */
-    static List<Double> list(double[] v) {
+    public static List<Double> list(double[] v) {
         return java.util.Arrays.stream(v).boxed().toList();
     }
 }
