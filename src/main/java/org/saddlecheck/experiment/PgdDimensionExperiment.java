@@ -280,13 +280,13 @@ public final class PgdDimensionExperiment {
         PerturbedGradientDescent pgd = new PerturbedGradientDescent(f, p, sampler, horizon, obs);
         try {
             pgd.run(new double[f.dim()], rng);
-        } catch (EscapeReached e) {
+        } catch (StopSignal e) {
             return obs.hit;
         }
         return horizon;
     }
 
-    /** Stops a run at the first t with f(x_t) &lt; target (by throwing a preallocated, stackless signal). */
+    /** Stops a run at the first t with f(x_t) &lt; target (by throwing {@link StopSignal}). */
     private static final class EscapeObserver implements StepObserver {
         private final double target;
         private long hit = -1;
@@ -299,17 +299,8 @@ public final class PgdDimensionExperiment {
         public void observe(long t, double[] x, double f, double gradNorm) {
             if (f < target) {
                 hit = t;
-                throw EscapeReached.INSTANCE;
+                throw StopSignal.INSTANCE;
             }
-        }
-    }
-
-    /** Control-flow signal: the run reached its target (no stack trace, shared instance, allocation-free). */
-    private static final class EscapeReached extends RuntimeException {
-        private static final EscapeReached INSTANCE = new EscapeReached();
-
-        private EscapeReached() {
-            super("escape reached", null, false, false);
         }
     }
 }
