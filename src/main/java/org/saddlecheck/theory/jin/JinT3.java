@@ -189,7 +189,7 @@ public final class JinT3 implements Claim {
         return b.evidence(ev).build();
     }
 
-    private static double[] collect(List<Run> runs, String label, List<String> problems, List<Double> capRatios, long[] count) {
+    static double[] collect(List<Run> runs, String label, List<String> problems, List<Double> capRatios, long[] count) {
         double[] s = new double[runs.size()];
         for (int i = 0; i < s.length; i++) {
             Run r = runs.get(i);
