@@ -28,8 +28,8 @@ public record ClaimResult(Verdict verdict, long trials, double falseFailureRate,
 
     private static <V> Map<String, V> ordered(Map<String, V> m) {
         if (m == null) return Map.of();
-        Map<String, V> copy = m instanceof SequencedMap<String, V> ? new LinkedHashMap<>(m) : new TreeMap<>(m);
-        return Collections.unmodifiableMap(copy);
+        SequencedMap<String, V> copy = m instanceof SequencedMap<String, V> ? new LinkedHashMap<>(m) : new TreeMap<>(m);
+        return Collections.unmodifiableSequencedMap(copy);
     }
 
     /** Convenience builder. */

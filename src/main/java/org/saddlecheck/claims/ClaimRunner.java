@@ -130,7 +130,7 @@ public final class ClaimRunner {
                 error = "harness error: claim reports falseFailureRate = " + r.falseFailureRate()
                         + " but its share of the run's budget is alpha = " + alpha + " (contract: falseFailureRate <= alpha)";
             }
-        } catch (RuntimeException | LinkageError | AssertionError | StackOverflowError | OutOfMemoryError e) {
+        } catch (RuntimeException | LinkageError | AssertionError | StackOverflowError e) {
             error = stackSummary(e);
         }
         long ms = (System.nanoTime() - t0) / 1_000_000;

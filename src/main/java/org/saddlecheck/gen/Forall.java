@@ -161,7 +161,7 @@ public final class Forall<P> {
                 failure = new ForallResult.Failure<>(c, s.shrunk(), s.steps(), "random case " + i + " of " + cases);
             }
         }
-        double randomMax = random.stream().mapToDouble(Case::score).filter(Double::isFinite).max().orElse(Double.NaN);
+        double randomMax = random.stream().mapToDouble(Case::score).filter(v -> !Double.isNaN(v)).max().orElse(Double.NaN);
         Case<P> worst = best(random);
         if (starts > 0 && steps > 0) {
             List<Integer> order = new ArrayList<>(IntStream.range(0, random.size()).boxed().toList());
@@ -234,7 +234,7 @@ public final class Forall<P> {
 
     private Case<P> best(List<Case<P>> list) {
         Case<P> b = null;
-        for (Case<P> c : list) if (Double.isFinite(c.score()) && (b == null || c.score() > b.score())) b = c;
+        for (Case<P> c : list) if (!Double.isNaN(c.score()) && (b == null || c.score() > b.score())) b = c;
         return b;
     }
 

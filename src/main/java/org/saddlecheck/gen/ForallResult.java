@@ -33,13 +33,16 @@ public record ForallResult<P>(String name, long masterSeed, double limit, List<C
         return worst == null ? 0 : worst.score() - randomMax;
     }
 
-    /** Tightness over finite scores; {@code worst} describes the argmax case with its seed. */
+    /**
+     * Tightness over the scores that are not NaN (+∞ stays: a violation shows as max = +∞); {@code worst} describes
+     * the argmax case with its seed.
+     */
     public Tightness tightness() {
-        double[] s = Arrays.stream(scores()).filter(Double::isFinite).sorted().toArray();
-        if (s.length == 0) return new Tightness(Double.NaN, Double.NaN, Double.NaN, "no finite score");
+        double[] s = Arrays.stream(scores()).filter(v -> !Double.isNaN(v)).sorted().toArray();
+        if (s.length == 0) return new Tightness(Double.NaN, Double.NaN, Double.NaN, "no score (every case threw)");
         int n = s.length;
         double med = n % 2 == 1 ? s[n / 2] : 0.5 * (s[n / 2 - 1] + s[n / 2]);
-        double max = worst != null && Double.isFinite(worst.score()) ? Math.max(s[n - 1], worst.score()) : s[n - 1];
+        double max = worst != null && !Double.isNaN(worst.score()) ? Math.max(s[n - 1], worst.score()) : s[n - 1];
         String w = worst == null ? "" : worst.description() + " (seed " + worst.seed() + ")";
         return new Tightness(s[0], med, max, w);
     }
