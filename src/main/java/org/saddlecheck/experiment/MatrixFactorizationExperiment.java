@@ -163,21 +163,21 @@ public final class MatrixFactorizationExperiment {
 
         /** Writes matrix-factorization.csv (curves), matrix-factorization-runs.csv and matrix-factorization.json. */
         public void write(Path dir) {
-            ExperimentOutput.Csv cv = new ExperimentOutput.Csv("d", "r", "kappa", "iteration", "q10", "median", "q90");
+            ExperimentIo.Csv cv = new ExperimentIo.Csv("d", "r", "kappa", "iteration", "q10", "median", "q90");
             for (Curve c : curves) {
                 for (int i = 0; i < c.iterations().length; i++) {
                     cv.row(c.d(), c.r(), c.kappa(), c.iterations()[i], c.q10()[i], c.median()[i], c.q90()[i]);
                 }
             }
-            ExperimentOutput.Csv rc = new ExperimentOutput.Csv("d", "r", "kappa", "start", "trial", "terminated", "iterations",
+            ExperimentIo.Csv rc = new ExperimentIo.Csv("d", "r", "kappa", "start", "trial", "terminated", "iterations",
                     "perturbations", "finalDistance", "success");
             for (Run r : runs) {
                 rc.row(r.d(), r.r(), r.kappa(), r.start(), r.trial(), r.terminated() ? 1 : 0, r.iterations(), r.perturbations(),
                         r.finalDistance(), r.success() ? 1 : 0);
             }
-            ExperimentOutput.writeAtomically(dir.resolve(NAME + ".csv"), cv.toString());
-            ExperimentOutput.writeAtomically(dir.resolve(NAME + "-runs.csv"), rc.toString());
-            ExperimentOutput.writeAtomically(dir.resolve(NAME + ".json"), ExperimentOutput.toJson(summary()));
+            ExperimentIo.writeAtomically(dir.resolve(NAME + ".csv"), cv.toString());
+            ExperimentIo.writeAtomically(dir.resolve(NAME + "-runs.csv"), rc.toString());
+            ExperimentIo.writeAtomically(dir.resolve(NAME + ".json"), ExperimentIo.toJson(summary()));
         }
 
         public List<Map<String, Object>> cells() {

@@ -149,9 +149,9 @@ public final class OctopusExperiment {
         }
 
         public void write(Path dir) {
-            ExperimentOutput.Csv sum = new ExperimentOutput.Csv("method", "d", "median", "q10", "q90", "censored", "underflow",
+            ExperimentIo.Csv sum = new ExperimentIo.Csv("method", "d", "median", "q10", "q90", "censored", "underflow",
                     "terminatedAtSaddle", "trials");
-            ExperimentOutput.Csv runs = new ExperimentOutput.Csv("method", "d", "trial", "steps", "censored");
+            ExperimentIo.Csv runs = new ExperimentIo.Csv("method", "d", "trial", "steps", "censored");
             for (List<Point> l : List.of(gd, pgd)) {
                 for (Point p : l) {
                     sum.row(p.method(), p.d(), p.median(), p.q10(), p.q90(), p.censored(), p.underflow(), p.terminatedAtSaddle(),
@@ -160,9 +160,9 @@ public final class OctopusExperiment {
                     for (int i = 0; i < p.steps().length; i++) runs.row(p.method(), p.d(), i, p.steps()[i], p.steps()[i] >= cap ? 1 : 0);
                 }
             }
-            ExperimentOutput.writeAtomically(dir.resolve(NAME + ".csv"), sum.toString());
-            ExperimentOutput.writeAtomically(dir.resolve(NAME + "-runs.csv"), runs.toString());
-            ExperimentOutput.writeAtomically(dir.resolve(NAME + ".json"), ExperimentOutput.toJson(summary(0.05)));
+            ExperimentIo.writeAtomically(dir.resolve(NAME + ".csv"), sum.toString());
+            ExperimentIo.writeAtomically(dir.resolve(NAME + "-runs.csv"), runs.toString());
+            ExperimentIo.writeAtomically(dir.resolve(NAME + ".json"), ExperimentIo.toJson(summary(0.05)));
         }
 
         public Map<String, Object> summary(double alpha) {

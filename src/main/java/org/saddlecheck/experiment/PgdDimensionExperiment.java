@@ -156,8 +156,8 @@ public final class PgdDimensionExperiment {
     public record Result(Config config, Sweep main, Sweep control) {
         /** Writes pgd-dimension.csv (per run), pgd-dimension-summary.csv (per d) and pgd-dimension.json into dir. */
         public void write(Path dir, double alpha) {
-            ExperimentOutput.Csv runs = new ExperimentOutput.Csv("sampler", "d", "trial", "escapeIterations", "censored");
-            ExperimentOutput.Csv summary = new ExperimentOutput.Csv("sampler", "d", "median", "q10", "q90", "censored", "trials");
+            ExperimentIo.Csv runs = new ExperimentIo.Csv("sampler", "d", "trial", "escapeIterations", "censored");
+            ExperimentIo.Csv summary = new ExperimentIo.Csv("sampler", "d", "median", "q10", "q90", "censored", "trials");
             for (Sweep s : sweeps()) {
                 for (Point p : s.points()) {
                     for (int i = 0; i < p.escape().length; i++) {
@@ -166,9 +166,9 @@ public final class PgdDimensionExperiment {
                     summary.row(s.sampler(), p.d(), p.median(), p.q10(), p.q90(), p.censored(), p.escape().length);
                 }
             }
-            ExperimentOutput.writeAtomically(dir.resolve(NAME + ".csv"), runs.toString());
-            ExperimentOutput.writeAtomically(dir.resolve(NAME + "-summary.csv"), summary.toString());
-            ExperimentOutput.writeAtomically(dir.resolve(NAME + ".json"), ExperimentOutput.toJson(summary(alpha)));
+            ExperimentIo.writeAtomically(dir.resolve(NAME + ".csv"), runs.toString());
+            ExperimentIo.writeAtomically(dir.resolve(NAME + "-summary.csv"), summary.toString());
+            ExperimentIo.writeAtomically(dir.resolve(NAME + ".json"), ExperimentIo.toJson(summary(alpha)));
         }
 
         public List<Sweep> sweeps() {

@@ -2,7 +2,7 @@ package org.saddlecheck.experiment.cli;
 
 import java.nio.file.Path;
 import org.saddlecheck.claims.Parallel;
-import org.saddlecheck.experiment.ExperimentOutput;
+import org.saddlecheck.experiment.ExperimentIo;
 import org.saddlecheck.util.Require;
 
 /** Shared option handling of the experiment commands: output directory default and the trial thread pool. */
@@ -10,7 +10,7 @@ final class ExperimentCli {
     private ExperimentCli() {}
 
     static Path outDir(Path given, String name) {
-        return given != null ? given : ExperimentOutput.defaultDir(name);
+        return given != null ? given : ExperimentIo.defaultDir(name);
     }
 
     static Parallel parallel(int threads) {

@@ -14,7 +14,7 @@ import org.saddlecheck.claims.ClaimInfo;
 import org.saddlecheck.claims.ClaimResult;
 import org.saddlecheck.claims.Exponent;
 import org.saddlecheck.claims.Verdict;
-import org.saddlecheck.experiment.ExperimentOutput;
+import org.saddlecheck.experiment.ExperimentIo;
 import org.saddlecheck.experiment.LogLinearFit;
 import org.saddlecheck.experiment.PgdDimensionExperiment;
 import org.saddlecheck.experiment.PgdDimensionExperiment.Point;
@@ -49,7 +49,7 @@ public final class JinDimfree implements Claim {
 
     /** The registry's instance: uniform-ball sampler, writes target/experiments/pgd-dimension/. */
     public JinDimfree() {
-        this(PerturbationSampler.uniformBall(), ExperimentOutput.defaultDir(PgdDimensionExperiment.NAME), null);
+        this(PerturbationSampler.uniformBall(), ExperimentIo.defaultDir(PgdDimensionExperiment.NAME), null);
     }
 
     /**

@@ -15,7 +15,7 @@ import org.saddlecheck.claims.ClaimInfo;
 import org.saddlecheck.claims.ClaimResult;
 import org.saddlecheck.claims.Tightness;
 import org.saddlecheck.claims.Verdict;
-import org.saddlecheck.experiment.ExperimentOutput;
+import org.saddlecheck.experiment.ExperimentIo;
 import org.saddlecheck.experiment.MatrixFactorizationExperiment;
 import org.saddlecheck.linalg.Mat;
 import org.saddlecheck.linalg.Vec;
@@ -51,7 +51,7 @@ public final class JinMf implements Claim {
     private final Path outDir;
 
     public JinMf() {
-        this(PerturbationSampler.uniformBall(), ExperimentOutput.defaultDir(MatrixFactorizationExperiment.NAME));
+        this(PerturbationSampler.uniformBall(), ExperimentIo.defaultDir(MatrixFactorizationExperiment.NAME));
     }
 
     public JinMf(PerturbationSampler sampler, Path outDir) {

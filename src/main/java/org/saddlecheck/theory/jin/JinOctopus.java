@@ -14,7 +14,7 @@ import org.saddlecheck.claims.ClaimInfo;
 import org.saddlecheck.claims.ClaimResult;
 import org.saddlecheck.claims.Exponent;
 import org.saddlecheck.claims.Verdict;
-import org.saddlecheck.experiment.ExperimentOutput;
+import org.saddlecheck.experiment.ExperimentIo;
 import org.saddlecheck.experiment.OctopusExperiment;
 import org.saddlecheck.optim.pgd.PerturbationSampler;
 import org.saddlecheck.problem.Octopus;
@@ -44,7 +44,7 @@ public final class JinOctopus implements Claim {
     private final Path outDir;
 
     public JinOctopus() {
-        this(PerturbationSampler.uniformBall(), ExperimentOutput.defaultDir(OctopusExperiment.NAME));
+        this(PerturbationSampler.uniformBall(), ExperimentIo.defaultDir(OctopusExperiment.NAME));
     }
 
     public JinOctopus(PerturbationSampler sampler, Path outDir) {

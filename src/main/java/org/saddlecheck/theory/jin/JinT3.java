@@ -17,7 +17,7 @@ import org.saddlecheck.claims.ClaimResult;
 import org.saddlecheck.claims.Exponent;
 import org.saddlecheck.claims.Tightness;
 import org.saddlecheck.claims.Verdict;
-import org.saddlecheck.experiment.ExperimentOutput;
+import org.saddlecheck.experiment.ExperimentIo;
 import org.saddlecheck.linalg.Vec;
 import org.saddlecheck.optim.pgd.PerturbedGradientDescent;
 import org.saddlecheck.optim.pgd.PgdBounds;
@@ -56,7 +56,7 @@ public final class JinT3 implements Claim {
     private final int[] dims;
 
     public JinT3() {
-        this(ExperimentOutput.defaultDir(CSV_DIR), DIM_SWEEP);
+        this(ExperimentIo.defaultDir(CSV_DIR), DIM_SWEEP);
     }
 
     /** @param outDir where to write implied-constant.csv, or null; @param dims the d sweep */
@@ -210,13 +210,13 @@ public final class JinT3 implements Claim {
     }
 
     private void writeCsv(double[][] epsSamples, double[] invEps, double[][] dimSamples, double[] dd) {
-        ExperimentOutput.Csv csv = new ExperimentOutput.Csv("sweep", "x", "median", "min", "max", "trials");
+        ExperimentIo.Csv csv = new ExperimentIo.Csv("sweep", "x", "median", "min", "max", "trials");
         for (int j = 0; j < invEps.length; j++) csvRow(csv, "inverse-eps", invEps[j], epsSamples[j]);
         for (int j = 0; j < dd.length; j++) csvRow(csv, "d", dd[j], dimSamples[j]);
-        ExperimentOutput.writeAtomically(outDir.resolve("implied-constant.csv"), csv.toString());
+        ExperimentIo.writeAtomically(outDir.resolve("implied-constant.csv"), csv.toString());
     }
 
-    private static void csvRow(ExperimentOutput.Csv csv, String sweep, double x, double[] s) {
+    private static void csvRow(ExperimentIo.Csv csv, String sweep, double x, double[] s) {
         double lo = Arrays.stream(s).min().orElse(Double.NaN), hi = Arrays.stream(s).max().orElse(Double.NaN);
         csv.row(sweep, x, Quantiles.median(s), lo, hi, s.length);
     }

@@ -26,8 +26,8 @@ import org.saddlecheck.util.Require;
  * <p>The default directory of experiment {@code NAME} is {@code target/experiments/NAME} under the project root,
  * which is {@code -Dsaddlecheck.basedir} when set (the verify run sets it) and the working directory otherwise.
  */
-public final class ExperimentOutput {
-    private ExperimentOutput() {}
+public final class ExperimentIo {
+    private ExperimentIo() {}
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
