@@ -13,6 +13,8 @@ import org.saddlecheck.claims.GitCommit;
 import org.saddlecheck.claims.ResultsJson;
 import org.saddlecheck.claims.RunResults;
 import org.saddlecheck.claims.VerdictTable;
+import org.saddlecheck.guard.ClaimsBaseline;
+import org.saddlecheck.report.ReportGenerator;
 import org.saddlecheck.rng.Seeds;
 
 /**
@@ -21,6 +23,7 @@ import org.saddlecheck.rng.Seeds;
  * seed), saddlecheck.threads (0 = all cores), saddlecheck.claims (comma-separated ids, empty = all),
  * saddlecheck.basedir. Writes target/claims/claims.json, prints the verdict table, and fails if a claim is
  * VIOLATED or a check threw (a harness error), naming the claim, its evidence, seeds and the command to rerun it.
+ * Before failing it writes the HTML report to reports/ from the saved results.
  */
 class ClaimsIT {
 
@@ -46,10 +49,33 @@ class ClaimsIT {
         System.out.println();
         System.out.print(VerdictTable.format(r));
         System.out.println("results: " + out.toAbsolutePath());
+        // the report is written from the saved results (also when a claim failed, so the evidence can be read)
+        ReportGenerator.GeneratedReport report = ReportGenerator.generateDefault(basedir);
+        System.out.println("report: " + report.index().toAbsolutePath());
+        // regression guard: verdicts, tightness and exponents against the baseline in git
+        Path baselineFile = ClaimsBaseline.file(basedir);
+        ClaimsBaseline.Baseline baseline = ClaimsBaseline.read(baselineFile);
+        List<String> moved = List.of();
+        if (ClaimsBaseline.rebaselineRequested(System.getProperty("saddlecheck.rebaseline"))) {
+            ClaimsBaseline.write(r, baseline, baselineFile);
+            System.out.println("baseline rewritten: " + baselineFile + " (review with git diff)");
+        } else if (baseline != null) {
+            moved = ClaimsBaseline.compare(baseline, r, ids.isEmpty());
+        }
+        List<String> unguarded = ClaimsBaseline.unguarded(baseline, r);
+        if (!unguarded.isEmpty() && !ClaimsBaseline.rebaselineRequested(System.getProperty("saddlecheck.rebaseline"))) {
+            System.out.println("WARNING regression guard: " + unguarded.size() + " claim(s) have no baseline entry yet and are not guarded: "
+                    + String.join(", ", unguarded) + " (record them with ./mvnw verify -Dsaddlecheck.rebaseline)");
+        }
         if (r.failed()) {
             fail("claims failed (results in " + out.toAbsolutePath() + "):\n" + VerdictTable.failures(r,
                     c -> "./mvnw -B -ntp verify -Dsaddlecheck.claims=" + c.id() + " -Dsaddlecheck.seed=" + seed
                             + " -Dsaddlecheck.budget=" + budget.label()));
+        }
+        if (!moved.isEmpty()) {
+            fail("regression guard: " + moved.size() + " claim result(s) moved from the baseline in " + baselineFile
+                    + " (if the change is intended, rewrite it with ./mvnw verify -Dsaddlecheck.rebaseline and review the diff):\n  "
+                    + String.join("\n  ", moved));
         }
     }
 }

@@ -26,11 +26,13 @@ public final class ClaimRegistry {
 
     /** New instances of every implemented claim. */
     public static List<Claim> implemented() {
-        return List.of(
-                new IntroAdagradEma(),
-                new S54BetaSchedule()
-                // add new claims here, one line each
-        );
+        List<Claim> l = new ArrayList<>();
+        l.add(new IntroAdagradEma());
+        l.add(new S54BetaSchedule());
+        l.addAll(org.saddlecheck.theory.staib.StaibFirstOrderClaims.all());
+        l.addAll(org.saddlecheck.theory.staib.StaibSecondOrderClaims.all());
+        // add new claim lists here, one line each
+        return List.copyOf(l);
     }
 
     /** Every catalog id (implementation or placeholder), in catalog order, then implemented extras. */

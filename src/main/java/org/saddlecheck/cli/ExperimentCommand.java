@@ -26,7 +26,10 @@ final class ExperimentCommand implements Runnable {
 
     /** The experiment subcommands. Add new experiments here. */
     static List<Object> experiments(Main.Env env) {
-        return new ArrayList<>();
+        List<Object> l = new ArrayList<>();
+        l.add(new org.saddlecheck.experiment.cli.Fig1Command());
+        l.add(new org.saddlecheck.experiment.cli.ReddiCommand());
+        return l;
     }
 
     @Override

@@ -18,7 +18,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * The {@code saddlecheck} command line (picocli): {@code list}, {@code check}, {@code experiment …}; {@code --help}
+ * The {@code saddlecheck} command line (picocli): {@code list}, {@code check}, {@code experiment …}, {@code report}; {@code --help}
  * on every command and {@code --version}. Exit codes: 0 success (nothing violated), 1 a claim is VIOLATED or a
  * check threw (harness error), 2 bad usage (one line on stderr ending with "try … --help").
  *
@@ -48,12 +48,13 @@ public final class Main implements Runnable {
         l.add(new ListCommand(env));
         l.add(new CheckCommand(env));
         l.add(new ExperimentCommand(env));
+        l.add(new ReportCommand(env));
         return l;
     }
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "missing command: one of list, check, experiment is required");
+        throw new ParameterException(spec.commandLine(), "missing command: one of list, check, experiment, report is required");
     }
 
     public static void main(String[] args) {

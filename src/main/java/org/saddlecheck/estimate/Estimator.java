@@ -30,4 +30,22 @@ public interface Estimator {
     EstimatorState state();
 
     void restore(EstimatorState state);
+
+    /**
+     * Stochastic gradients consumed per estimate update: 1 for most estimators, 2 for the two-sample
+     * covariance estimator (Staib et al. §5.3). Burn-in and hallucination draw this many per update.
+     */
+    default int samplesPerUpdate() {
+        return 1;
+    }
+
+    /** False for estimators that ignore samples (the exact oracle): optimizers then skip drawing for them. */
+    default boolean usesSamples() {
+        return true;
+    }
+
+    /** How many times a scheduled β_t had to be clamped into [0, 1) (CLAIMS.md §8.14); 0 if not applicable. */
+    default long betaClamps() {
+        return 0;
+    }
 }

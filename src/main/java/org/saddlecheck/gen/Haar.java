@@ -12,8 +12,7 @@ import org.saddlecheck.util.Require;
  * Z = QR with EJML's Householder QR and multiply column j of Q by sign(R_jj). Without the sign fix the law of Q
  * depends on the QR implementation's sign convention and is not Haar.
  *
- * <p>Private to the generators (a second copy lives in {@code problem.RandomMatrices}; to be deduplicated).
- * Instances are reusable workspaces (allocation-free per sample after construction) and not thread-safe.
+ * <p>The one Haar sampler of the project ({@code problem.RandomMatrices.haarOrthogonal} delegates here). Instances are reusable workspaces (allocation-free per sample after construction) and not thread-safe.
  */
 public final class Haar {
     private final int d;

@@ -1,11 +1,17 @@
 package org.saddlecheck.linalg;
 
 import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.decomposition.eig.symm.SymmetricQREigenHelper_DDRM;
+import org.ejml.dense.row.decomposition.eig.symm.SymmetricQrAlgorithm_DDRM;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
-import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
+import org.ejml.interfaces.decomposition.TridiagonalSimilarDecomposition_F64;
 
 /**
  * Reusable symmetric eigendecomposition workspace for one dimension d (EJML's symmetric QR algorithm).
+ * It drives EJML's public building blocks (Householder tridiagonalisation, then the implicit symmetric QR
+ * algorithm accumulating the rotations) directly, as EJML's {@code SymmetricQRAlgorithmDecomposition_DDRM}
+ * does internally, because that class's {@code getEigenvalue(k)} allocates a {@code Complex_F64} per call and
+ * this workspace is used on every step of full-matrix methods.
  * The input is symmetrised first (CLAIMS.md §8.1–8.2); eigenvalues are sorted ascending. Reusing one
  * instance per trial keeps per-step allocation to EJML's own internals.
  *
@@ -14,7 +20,12 @@ import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
 public final class SymmetricEigen {
     private final int d;
     private final DMatrixRMaj work;
-    private final EigenDecomposition_F64<DMatrixRMaj> eig;
+    private final TridiagonalSimilarDecomposition_F64<DMatrixRMaj> tridiagonal;
+    private final SymmetricQREigenHelper_DDRM helper;
+    private final SymmetricQrAlgorithm_DDRM qr;
+    private final double[] diag;
+    private final double[] off;
+    private DMatrixRMaj q;
     private final double[] values;
     private final double[] vectors; // vectors[k*d + i] = component i of eigenvector k
     private final Integer[] order;
@@ -24,7 +35,11 @@ public final class SymmetricEigen {
         if (d <= 0) throw new IllegalArgumentException("d = " + d + " is not allowed: d must be an integer > 0");
         this.d = d;
         this.work = new DMatrixRMaj(d, d);
-        this.eig = DecompositionFactory_DDRM.eig(d, true, true);
+        this.tridiagonal = DecompositionFactory_DDRM.tridiagonal(d);
+        this.helper = new SymmetricQREigenHelper_DDRM();
+        this.qr = new SymmetricQrAlgorithm_DDRM(helper);
+        this.diag = new double[d];
+        this.off = new double[Math.max(0, d - 1)];
         this.values = new double[d];
         this.vectors = new double[d * d];
         this.order = new Integer[d];
@@ -56,9 +71,15 @@ public final class SymmetricEigen {
             vectors[0] = 1;
             return;
         }
-        if (!eig.decompose(work)) throw new IllegalStateException("symmetric eigendecomposition failed to converge (d = " + d + ")");
+        if (!tridiagonal.decompose(work)) throw new IllegalStateException("tridiagonal decomposition failed (d = " + d + ")");
+        tridiagonal.getDiagonal(diag, off);
+        helper.init(diag, off, d);
+        q = tridiagonal.getQ(q, true); // rows of q become the eigenvectors
+        helper.setQ(q);
+        qr.setFastEigenvalues(false);
+        if (!qr.process(-1, null, null)) throw new IllegalStateException("symmetric eigendecomposition failed to converge (d = " + d + ")");
         for (int k = 0; k < d; k++) {
-            rawValues[k] = eig.getEigenvalue(k).real;
+            rawValues[k] = qr.getEigenvalue(k);
             order[k] = k;
         }
         // insertion sort on a small index array: no boxing beyond the cached Integer[] slots
@@ -74,8 +95,7 @@ public final class SymmetricEigen {
         for (int k = 0; k < d; k++) {
             int src = order[k];
             values[k] = rawValues[src];
-            DMatrixRMaj v = eig.getEigenVector(src);
-            for (int i = 0; i < d; i++) vectors[k * d + i] = v.data[i];
+            System.arraycopy(q.data, src * d, vectors, k * d, d);
         }
     }
 

@@ -23,4 +23,14 @@ public interface Optimizer {
     OptimizerState state();
 
     void restore(OptimizerState state);
+
+    /** Stochastic-gradient oracle calls so far (steps, estimator draws, burn-in, hallucination); -1 if unknown. */
+    default long oracleCalls() {
+        return -1;
+    }
+
+    /** How often a scheduled β_t was clamped into [0, 1) (CLAIMS.md §8.14); 0 when no schedule is used. */
+    default long betaClamps() {
+        return 0;
+    }
 }

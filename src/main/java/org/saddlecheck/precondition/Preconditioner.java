@@ -23,4 +23,25 @@ public interface Preconditioner {
     void matrix(double[] out);
 
     String describe();
+
+    /**
+     * Internal state that is not a function of the estimate (e.g. the random stream of a benign perturbation),
+     * for optimizer state round trips; empty for pure functions of the estimate.
+     */
+    default double[] saveState() {
+        return new double[0];
+    }
+
+    /** Restores what {@link #saveState()} returned. */
+    default void restoreState(double[] state) {
+        if (state == null || state.length != 0) {
+            throw new IllegalArgumentException("state has length " + (state == null ? "null" : state.length)
+                    + ", which does not match: " + describe() + " has no internal state (length 0)");
+        }
+    }
+
+    /** False for preconditioners that ignore estimates (the identity): optimizers then skip estimating. */
+    default boolean needsEstimate() {
+        return true;
+    }
 }

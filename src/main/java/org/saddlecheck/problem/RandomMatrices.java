@@ -1,11 +1,6 @@
 package org.saddlecheck.problem;
 
 import org.apache.commons.rng.UniformRandomProvider;
-import org.apache.commons.rng.sampling.distribution.NormalizedGaussianSampler;
-import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
-import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
-import org.ejml.interfaces.decomposition.QRDecomposition;
 import org.saddlecheck.linalg.Mat;
 import org.saddlecheck.util.Require;
 
@@ -23,21 +18,7 @@ public final class RandomMatrices {
      * distribution of Q is not Haar (Mezzadri 2007).
      */
     public static double[] haarOrthogonal(int d, UniformRandomProvider rng) {
-        Require.positive("d", d);
-        Require.notNull("rng", rng);
-        NormalizedGaussianSampler g = ZigguratSampler.NormalizedGaussian.of(rng);
-        DMatrixRMaj z = new DMatrixRMaj(d, d);
-        for (int i = 0; i < d * d; i++) z.data[i] = g.sample();
-        QRDecomposition<DMatrixRMaj> qr = DecompositionFactory_DDRM.qr(d, d);
-        if (!qr.decompose(z)) throw new IllegalStateException("QR decomposition failed (d = " + d + ")");
-        DMatrixRMaj q = qr.getQ(null, false);
-        DMatrixRMaj r = qr.getR(null, false);
-        double[] out = new double[d * d];
-        for (int j = 0; j < d; j++) {
-            double s = r.get(j, j) < 0 ? -1.0 : 1.0;
-            for (int i = 0; i < d; i++) out[i * d + j] = s * q.get(i, j);
-        }
-        return out;
+        return org.saddlecheck.gen.Haar.orthogonal(d, rng);
     }
 
     /** Q diag(λ) Qᵀ for an orthogonal Q (row-major d×d), symmetrised (CLAIMS.md §7.1). */
