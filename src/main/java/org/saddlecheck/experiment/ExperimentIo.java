@@ -6,11 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Array;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,9 +15,10 @@ import java.util.Map;
 import org.saddlecheck.util.Require;
 
 /**
- * Files the experiments write (CLAIMS-HELPER.md "Results"): a long-format CSV for the report's curves chart and a
- * JSON summary, each written atomically (a temporary file in the same directory, then
- * {@code Files.move(ATOMIC_MOVE)}), so that a reader never sees a half-written file.
+ * Files the Jin experiments write (CLAIMS-HELPER.md "Results"): a long-format CSV for the report's curves chart and a
+ * JSON summary of plain maps and lists, each written atomically through {@link ExperimentOutput#writeAtomically}, so
+ * that a reader never sees a half-written file. (Non-finite numbers become the strings "NaN"/"Infinity" as in
+ * claims.json; {@link ExperimentOutput#json} writes null instead, for Jackson trees.)
  *
  * <p>The default directory of experiment {@code NAME} is {@code target/experiments/NAME} under the project root,
  * which is {@code -Dsaddlecheck.basedir} when set (the verify run sets it) and the working directory otherwise.
@@ -39,24 +36,14 @@ public final class ExperimentIo {
         return root.resolve("target").resolve("experiments").resolve(name);
     }
 
-    /** Writes {@code content} (UTF-8) to {@code file} atomically, creating the parent directories. */
+    /**
+     * Writes {@code content} (UTF-8) to {@code file} atomically ({@link ExperimentOutput#writeAtomically}: a temporary
+     * file in the same directory, then an atomic move), creating the parent directories; I/O errors become
+     * {@link UncheckedIOException} (a claim that cannot write its experiment files is a harness error).
+     */
     public static void writeAtomically(Path file, String content) {
-        Require.notNull("file", file);
-        Require.notNull("content", content);
         try {
-            Path dir = file.toAbsolutePath().getParent();
-            Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
-            try {
-                Files.writeString(tmp, content, StandardCharsets.UTF_8);
-                try {
-                    Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            ExperimentOutput.writeAtomically(file, content);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
         }

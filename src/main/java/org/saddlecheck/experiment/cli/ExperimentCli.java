@@ -3,9 +3,10 @@ package org.saddlecheck.experiment.cli;
 import java.nio.file.Path;
 import org.saddlecheck.claims.Parallel;
 import org.saddlecheck.experiment.ExperimentIo;
-import org.saddlecheck.util.Require;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
 
-/** Shared option handling of the experiment commands: output directory default and the trial thread pool. */
+/** Shared option handling of the Jin experiment commands (usage errors are picocli ParameterExceptions: exit 2). */
 final class ExperimentCli {
     private ExperimentCli() {}
 
@@ -13,23 +14,37 @@ final class ExperimentCli {
         return given != null ? given : ExperimentIo.defaultDir(name);
     }
 
-    static Parallel parallel(int threads) {
-        Require.that(threads >= 0, "threads", threads, "an integer >= 0 (0 = all cores)");
-        return threads == 0 ? Parallel.allCores() : new Parallel(threads);
+    /** Worker pool: all cores when {@code threads} is null. */
+    static Parallel parallel(CommandSpec spec, Integer threads) {
+        int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        if (n < 1) throw usage(spec, "threads = " + n + " is not allowed: --threads must be an integer >= 1");
+        return new Parallel(n);
     }
 
-    static int[] ints(String csv, String name) {
-        Require.notNull(name, csv);
+    static void atLeast(CommandSpec spec, String option, long value, long min) {
+        if (value < min) {
+            throw usage(spec, option.replace("--", "") + " = " + value + " is not allowed: " + option + " must be an integer >= " + min);
+        }
+    }
+
+    static int[] ints(CommandSpec spec, String csv, String option, int min) {
         String[] parts = csv.split(",");
         int[] out = new int[parts.length];
         for (int i = 0; i < parts.length; i++) {
             try {
                 out[i] = Integer.parseInt(parts[i].trim());
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(name + " = " + csv + " is not allowed: " + name
-                        + " must be a comma-separated list of integers", e);
+                throw usage(spec, option.replace("--", "") + " = " + csv + " is not allowed: " + option
+                        + " must be a comma-separated list of integers");
+            }
+            if (out[i] < min) {
+                throw usage(spec, option.replace("--", "") + " = " + csv + " is not allowed: every entry of " + option + " must be >= " + min);
             }
         }
         return out;
+    }
+
+    static ParameterException usage(CommandSpec spec, String msg) {
+        return new ParameterException(spec.commandLine(), msg);
     }
 }

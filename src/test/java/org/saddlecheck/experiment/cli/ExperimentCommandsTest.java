@@ -5,71 +5,70 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.saddlecheck.cli.Main;
 import picocli.CommandLine;
 
-/** The experiment commands run with small options, write their files and report usage errors with exit code 2. */
+/** The Jin experiment commands run with small options, write their files, and report usage errors with exit code 2. */
 class ExperimentCommandsTest {
 
-    private static int run(Object cmd, StringWriter out, String... args) {
-        CommandLine cl = new CommandLine(cmd);
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(out, true));
-        cl.setParameterExceptionHandler((ex, a) -> Main.USAGE);
-        return cl.execute(args);
-    }
+    private record Out(int rc, String out, String err) {}
 
-    private static Main.Env env(StringWriter out) {
-        PrintWriter w = new PrintWriter(out, true);
-        return new Main.Env(w, w, List::of);
+    private static Out run(Object cmd, String... args) {
+        StringWriter o = new StringWriter(), e = new StringWriter();
+        CommandLine cl = new CommandLine(cmd);
+        cl.setOut(new PrintWriter(o, true));
+        cl.setErr(new PrintWriter(e, true));
+        cl.setParameterExceptionHandler((ex, a) -> {
+            cl.getErr().println(ex.getMessage());
+            return 2;
+        });
+        return new Out(cl.execute(args), o.toString(), e.toString());
     }
 
     @Test
     void pgdDimension(@TempDir Path dir) {
-        StringWriter out = new StringWriter();
-        int rc = run(new PgdDimensionCommand(env(out)), out, "--out", dir.toString(), "--trials", "6", "--dims", "10,100",
-                "--threads", "2", "--seed", "3");
-        assertThat(rc).as(out.toString()).isZero();
+        Out r = run(new PgdDimensionCommand(), "--out", dir.toString(), "--trials", "6", "--dims", "10,100", "--threads", "2",
+                "--seed", "3", "--control");
+        assertThat(r.rc()).as(r.err()).isZero();
         assertThat(dir.resolve("pgd-dimension.csv")).exists();
+        assertThat(dir.resolve("pgd-dimension-summary.csv")).exists();
         assertThat(dir.resolve("pgd-dimension.json")).exists();
-        assertThat(out.toString()).contains("median").contains("T_esc = a + b ln d");
+        assertThat(r.out()).contains("median").contains("T_esc = a + b ln d").contains("WRONG-gaussian");
     }
 
     @Test
     void matrixFactorization(@TempDir Path dir) {
-        StringWriter out = new StringWriter();
-        int rc = run(new MatrixFactorizationCommand(env(out)), out, "--out", dir.toString(), "--trials", "1", "--dims", "6",
-                "--ranks", "1,2", "--threads", "2");
-        assertThat(rc).as(out.toString()).isZero();
+        Out r = run(new MatrixFactorizationCommand(), "--out", dir.toString(), "--trials", "1", "--dims", "6", "--ranks", "1,2",
+                "--threads", "2");
+        assertThat(r.rc()).as(r.err()).isZero();
         assertThat(dir.resolve("matrix-factorization.csv")).exists();
         assertThat(dir.resolve("matrix-factorization.json")).exists();
+        assertThat(r.out()).contains("0 failures");
     }
 
     @Test
     void octopus(@TempDir Path dir) {
-        StringWriter out = new StringWriter();
-        int rc = run(new OctopusCommand(env(out)), out, "--out", dir.toString(), "--trials", "4", "--gd-dims", "2,3", "--pgd-dims",
-                "2,3,5", "--threads", "2");
-        assertThat(rc).as(out.toString()).isZero();
+        Out r = run(new OctopusCommand(), "--out", dir.toString(), "--trials", "4", "--gd-dims", "2,3", "--pgd-dims", "2,3,5",
+                "--threads", "2");
+        assertThat(r.rc()).as(r.err()).isZero();
         assertThat(dir.resolve("octopus.csv")).exists();
-        assertThat(out.toString()).contains("GD:");
+        assertThat(r.out()).contains("GD:");
     }
 
     @Test
-    void badOptionIsAUsageError() {
-        StringWriter out = new StringWriter();
-        assertThat(run(new OctopusCommand(env(out)), out, "--trials", "many")).isEqualTo(Main.USAGE);
-        assertThat(run(new PgdDimensionCommand(env(out)), out, "--no-such-option")).isEqualTo(Main.USAGE);
-    }
-
-    @Test
-    void badListIsRejected() {
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ExperimentCli.ints("1,x", "dims"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("dims = 1,x");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ExperimentCli.parallel(-1))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("threads = -1");
+    void badValuesAreUsageErrors() {
+        assertThat(run(new OctopusCommand(), "--trials", "many").rc()).isEqualTo(2);
+        assertThat(run(new PgdDimensionCommand(), "--no-such-option").rc()).isEqualTo(2);
+        Out t = run(new PgdDimensionCommand(), "--trials", "2");
+        assertThat(t.rc()).isEqualTo(2);
+        assertThat(t.err()).contains("trials = 2 is not allowed");
+        Out d = run(new PgdDimensionCommand(), "--dims", "10,x");
+        assertThat(d.rc()).isEqualTo(2);
+        assertThat(d.err()).contains("dims = 10,x is not allowed");
+        assertThat(run(new PgdDimensionCommand(), "--dims", "10,10").rc()).isEqualTo(2);
+        assertThat(run(new MatrixFactorizationCommand(), "--dims", "3", "--ranks", "5").err()).contains("ranks = 5 is not allowed");
+        assertThat(run(new OctopusCommand(), "--threads", "0").err()).contains("threads = 0 is not allowed");
+        assertThat(run(new OctopusCommand(), "--alpha", "2").err()).contains("alpha = 2.0 is not allowed");
     }
 }
