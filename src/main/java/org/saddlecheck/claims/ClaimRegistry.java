@@ -31,8 +31,7 @@ public final class ClaimRegistry {
         l.add(new S54BetaSchedule());
         l.addAll(org.saddlecheck.theory.staib.StaibFirstOrderClaims.all());
         l.addAll(org.saddlecheck.theory.staib.StaibSecondOrderClaims.all());
-        l.addAll(org.saddlecheck.theory.jin.JinClaims.all());
-        l.addAll(org.saddlecheck.theory.cross.CrossClaims.all());
+        l.addAll(org.saddlecheck.theory.staib.StaibEstimationClaims.all());
         // add new claim lists here, one line each
         return List.copyOf(l);
     }

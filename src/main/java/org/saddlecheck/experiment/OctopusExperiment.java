@@ -103,7 +103,6 @@ public final class OctopusExperiment {
         }
     }
 
-    /** Steps of one method at one d; censored runs count as the cap. */
     /**
      * Steps of one method at one d; censored runs count as the cap. {@code underflow}: GD runs stuck because the
      * coordinates that must grow are subnormal or 0; {@code terminatedAtSaddle}: PGD runs whose episode ended without the

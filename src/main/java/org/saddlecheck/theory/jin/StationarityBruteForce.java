@@ -227,7 +227,7 @@ public final class StationarityBruteForce {
         String what = switch (mode) {
             case STAIB -> "(tau_g, tau_h)-stationarity predicate";
             case JIN -> "eps-SOSP predicate (eps, sqrt(rho eps))";
-            case CROSS -> "Staib's (tau, sqrt(rho tau)) predicate and Jin's eps-SOSP (eps = tau)";
+            case CROSS -> "Staib (tau, sqrt(rho tau))-stationarity predicate and the Jin eps-SOSP predicate (eps = tau)";
         };
         String ev = fmt("The %s agreed with the exact truth at %d known critical points (cosine saddles/min/max, Fig. 1 minima and "
                 + "origin, quadratic saddles, MF at 0 and U*) and with brute force at random points: %d comparisons, %d ambiguous "
