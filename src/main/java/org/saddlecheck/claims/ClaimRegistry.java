@@ -31,7 +31,6 @@ public final class ClaimRegistry {
         l.add(new S54BetaSchedule());
         l.addAll(org.saddlecheck.theory.staib.StaibFirstOrderClaims.all());
         l.addAll(org.saddlecheck.theory.staib.StaibSecondOrderClaims.all());
-        l.addAll(org.saddlecheck.theory.staib.StaibEstimationClaims.all());
         // add new claim lists here, one line each
         return List.copyOf(l);
     }
