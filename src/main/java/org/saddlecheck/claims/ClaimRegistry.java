@@ -31,6 +31,9 @@ public final class ClaimRegistry {
         l.add(new S54BetaSchedule());
         l.addAll(org.saddlecheck.theory.staib.StaibFirstOrderClaims.all());
         l.addAll(org.saddlecheck.theory.staib.StaibSecondOrderClaims.all());
+        l.addAll(org.saddlecheck.theory.staib.StaibEstimationClaims.all());
+        l.addAll(org.saddlecheck.theory.staib.StaibExactClaims.all());
+        l.addAll(org.saddlecheck.theory.cross.StaibCrossClaims.all());
         // add new claim lists here, one line each
         return List.copyOf(l);
     }
