@@ -34,6 +34,8 @@ public final class ClaimRegistry {
         l.addAll(org.saddlecheck.theory.staib.StaibEstimationClaims.all());
         l.addAll(org.saddlecheck.theory.staib.StaibExactClaims.all());
         l.addAll(org.saddlecheck.theory.cross.StaibCrossClaims.all());
+        l.addAll(org.saddlecheck.theory.jin.JinClaims.all());
+        l.addAll(org.saddlecheck.theory.cross.CrossClaims.all());
         // add new claim lists here, one line each
         return List.copyOf(l);
     }
