@@ -9,7 +9,7 @@ public final class JinClaims {
 
     /** New instances of every implemented Jin claim. */
     public static List<Claim> all() {
-        return List.of(new JinA1(), new JinD3(), new JinGd(), new JinAlg2(), new JinT3(), new JinL10(), new JinL11(),
+        return List.of(new JinA1(), new JinD3(), new JinGd(), new JinAlg1(), new JinAlg2(), new JinT3(), new JinL10(), new JinL11(),
                 new JinStuck(), new JinDimfree(), new JinSs(), new JinLocal(), new JinMf(), new JinX(), new JinOctopus());
     }
 }
