@@ -1,7 +1,10 @@
 package org.saddlecheck.claims;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.SequencedMap;
+import java.util.TreeMap;
 
 /**
  * Result of one claim check. {@code evidence} is a one-paragraph human-readable summary; {@code details} holds
@@ -12,6 +15,22 @@ import java.util.Map;
 public record ClaimResult(Verdict verdict, long trials, double falseFailureRate, Tightness tightness,
                           Exponent exponent, String evidence, Map<String, Object> details,
                           Map<String, double[]> series) {
+
+    /**
+     * Normalises the maps so that their iteration order is deterministic (claims.json must be byte-identical for
+     * a seed): maps with an encounter order (LinkedHashMap, TreeMap, the builder's maps) keep it, other maps
+     * (e.g. {@code Map.of}, whose order varies between JVM runs) are sorted by key. Null maps become empty.
+     */
+    public ClaimResult {
+        details = ordered(details);
+        series = ordered(series);
+    }
+
+    private static <V> Map<String, V> ordered(Map<String, V> m) {
+        if (m == null) return Map.of();
+        SequencedMap<String, V> copy = m instanceof SequencedMap<String, V> ? new LinkedHashMap<>(m) : new TreeMap<>(m);
+        return Collections.unmodifiableSequencedMap(copy);
+    }
 
     /** Convenience builder. */
     public static Builder builder(Verdict v) {
@@ -47,8 +66,7 @@ public record ClaimResult(Verdict verdict, long trials, double falseFailureRate,
         public Verdict currentVerdict() { return verdict; }
 
         public ClaimResult build() {
-            return new ClaimResult(verdict, trials, falseFailureRate, tightness, exponent, evidence,
-                    Map.copyOf(details), Map.copyOf(series));
+            return new ClaimResult(verdict, trials, falseFailureRate, tightness, exponent, evidence, details, series);
         }
     }
 }

@@ -11,16 +11,23 @@ import java.util.function.IntFunction;
 /**
  * Runs independent trials on a fixed number of threads and returns results in trial order, so that a
  * result never depends on the thread count as long as each trial derives its randomness from its index.
+ * A {@link #map} called from inside one of this pool's own tasks (e.g. a claim's trial that runs a nested
+ * {@code Forall} on the same pool) runs sequentially in the calling thread instead of waiting on the pool, which
+ * could deadlock; results are the same.
  */
 public final class Parallel implements AutoCloseable {
     private final int threads;
     private final ExecutorService pool;
+    private static final ThreadLocal<Parallel> OWNER = new ThreadLocal<>();
 
     public Parallel(int threads) {
         if (threads < 1) throw new IllegalArgumentException("threads = " + threads + " is not allowed: threads must be an integer >= 1");
         this.threads = threads;
         this.pool = threads == 1 ? null : Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "saddlecheck-trial");
+            Thread t = new Thread(() -> {
+                OWNER.set(this);
+                r.run();
+            }, "saddlecheck-trial");
             t.setDaemon(true);
             return t;
         });
@@ -38,7 +45,7 @@ public final class Parallel implements AutoCloseable {
     /** Evaluates f(0..n-1), in parallel when threads > 1, and returns the results in index order. */
     public <T> List<T> map(int n, IntFunction<T> f) {
         List<T> out = new ArrayList<>(n);
-        if (pool == null || n <= 1) {
+        if (pool == null || n <= 1 || OWNER.get() == this) {
             for (int i = 0; i < n; i++) out.add(f.apply(i));
             return out;
         }

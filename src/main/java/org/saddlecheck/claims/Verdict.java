@@ -18,6 +18,14 @@ public enum Verdict {
         return label;
     }
 
+    /** The verdict with this label (as written in claims.json), case-insensitive; also accepts the enum name. */
+    public static Verdict fromLabel(String label) {
+        for (Verdict v : values()) {
+            if (v.label.equalsIgnoreCase(label) || v.name().equalsIgnoreCase(label)) return v;
+        }
+        throw new IllegalArgumentException("verdict = " + label + " is not allowed: verdict must be one of HOLDS, VIOLATED, INCONCLUSIVE, KNOWN-INCONSISTENCY");
+    }
+
     /** Combines two verdicts: VIOLATED dominates, then KNOWN-INCONSISTENCY, then INCONCLUSIVE, then HOLDS. */
     public Verdict and(Verdict other) {
         return ordinal(this) >= ordinal(other) ? this : other;
