@@ -26,11 +26,13 @@ public final class ClaimRegistry {
 
     /** New instances of every implemented claim. */
     public static List<Claim> implemented() {
-        return List.of(
+        List<Claim> l = new java.util.ArrayList<>(List.of(
                 new IntroAdagradEma(),
                 new S54BetaSchedule()
                 // add new claims here, one line each
-        );
+        ));
+        l.addAll(org.saddlecheck.theory.staib.StaibFig2Claims.all());
+        return List.copyOf(l);
     }
 
     /** Every catalog id (implementation or placeholder), in catalog order, then implemented extras. */

