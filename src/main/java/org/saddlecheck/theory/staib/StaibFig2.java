@@ -186,7 +186,7 @@ public final class StaibFig2 implements Claim {
                 .detail("alphaPerTest", alpha).detail("supportLevel", SUPPORT).detail("runtimeMs", r.millis());
         b.detail("schedules", scheduleTable(r, early));
         b.detail("subClaims", ev.rows());
-        b.detail("startUpSideRun", sideTable(sr));
+        b.detail("startUpSideRun", sideTable(sr, early));
         b.detail("assumptions", List.of(
                 "softmax regression, 10 classes, 784 features + bias, zero init, no regularisation (CLAIMS.md: unspecified)",
                 "loss = training cross-entropy over the whole training set after each epoch",
@@ -371,11 +371,32 @@ public final class StaibFig2 implements Claim {
         return rows;
     }
 
-    private static Map<String, Object> sideTable(Fig2Experiment.Result sr) {
+    /** The side run's final losses and the point values of the F2a–F2c statistics (one seed: no tests). */
+    private static Map<String, Object> sideTable(Fig2Experiment.Result sr, int early) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("startUp", sr.config().startUp().description());
         m.put("seeds", 1);
-        for (Fig2Experiment.Summary s : sr.summaries()) m.put(s.schedule().name(), s.mean());
+        List<Fig2Experiment.Summary> sums = sr.summaries();
+        double[] fin = new double[7], ear = new double[7];
+        for (int s = 0; s < 7; s++) {
+            fin[s] = sums.get(s).mean();
+            ear[s] = sums.get(s).meanCurve()[early];
+            m.put("final " + sums.get(s).schedule().name(), fin[s]);
+        }
+        double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY, sum = 0;
+        for (double e : ear) {
+            lo = Math.min(lo, e);
+            hi = Math.max(hi, e);
+            sum += e;
+        }
+        m.put("F2a relative spread after the paper's first epoch", (hi - lo) / (sum / 7));
+        m.put("F2b constant betas ordered", fin[0] >= fin[1] && fin[1] >= fin[2] && fin[2] >= fin[3]);
+        double bestConst = Math.min(Math.min(fin[0], fin[1]), Math.min(fin[2], fin[3]));
+        m.put("F2c worst decreasing minus best constant", Math.max(fin[4], Math.max(fin[5], fin[6])) - bestConst);
+        double[][] one = new double[7][1];
+        for (int s = 0; s < 7; s++) one[s][0] = fin[s];
+        m.put("F2c spread over C", range(one, 4, 7, 0));
+        m.put("F2c spread over constant beta", range(one, 0, 4, 0));
         return m;
     }
 
