@@ -1,6 +1,6 @@
 package org.saddlecheck.data;
 
-import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -77,7 +77,7 @@ public final class IdxReader {
             throw new IllegalArgumentException("IDX file " + file + " cannot be read: " + e, e);
         }
         if (raw.length >= 2 && (raw[0] & 0xff) == 0x1f && (raw[1] & 0xff) == 0x8b) {
-            try (InputStream in = new GZIPInputStream(new BufferedInputStream(Files.newInputStream(file)), 1 << 16)) {
+            try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(raw), 1 << 16)) {
                 return in.readAllBytes();
             } catch (EOFException e) {
                 throw new IllegalArgumentException("IDX file " + file + " is a truncated gzip stream (unexpected end of file)", e);

@@ -102,8 +102,10 @@ public final class Fig2Experiment {
             return config.eta0() / Math.sqrt(iterations());
         }
 
+        /** Mean, sd, band and curves of one schedule over its seeds. */
         public Summary summary(Fig2Schedule s) {
-            List<Run> rs = runsOf(s);
+            List<Run> rs = runsOf(Require.notNull("schedule", s));
+            Require.that(!rs.isEmpty(), "schedule", s.name(), "one of the experiment's schedules " + config.schedules());
             int k = rs.size(), e = config.epochs() + 1;
             double[] finals = new double[k];
             double[] mean = new double[e], lo = new double[e], hi = new double[e];
@@ -228,6 +230,8 @@ public final class Fig2Experiment {
 
     /** The fig2.json content: set-up, data set and per-schedule final losses. */
     public static Map<String, Object> json(Result r, List<Summary> sums) {
+        Require.notNull("r", r);
+        Require.notNull("sums", sums);
         Config c = r.config();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("experiment", "Staib et al. (ICML 2019) Figure 2: setting beta for diagonal RMSProp, softmax regression on digits");
@@ -271,6 +275,7 @@ public final class Fig2Experiment {
 
     /** A short text table: schedule, final loss mean ± sd, min, max. */
     public static String table(Result r) {
+        Require.notNull("r", r);
         StringBuilder b = new StringBuilder();
         b.append(String.format(Locale.ROOT, "Figure 2 on %s: %d epochs x %d steps (t = %d, final eta_t = %.3g), %d seed(s), %.1f s%n",
                 r.dataset(), r.config().epochs(), r.stepsPerEpoch(), r.iterations(), r.finalEta(), r.config().seeds(), r.millis() / 1000.0));

@@ -60,6 +60,14 @@ public final class SparseDigits {
         return name;
     }
 
+    /** Mean number of non-zero features per example of a data set (the cost of one example in the Figure 2 loop). */
+    public static double meanNonZeros(Dataset data) {
+        Require.notNull("data", data);
+        long nnz = 0;
+        for (double v : data.features()) if (v != 0) nnz++;
+        return (double) nnz / data.n();
+    }
+
     /** Fraction of non-zero features. */
     public double density() {
         return (double) col.length / ((double) n * p);

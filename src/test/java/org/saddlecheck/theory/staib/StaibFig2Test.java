@@ -178,11 +178,13 @@ class StaibFig2Test {
         assertThat(StaibFig2.seeds(1e-6)).isEqualTo(org.saddlecheck.stats.Power.tTrials(StaibFig2.EFFECT_SD, 1e-6, StaibFig2.POWER).n());
         assertThat(StaibFig2.seeds(0.4)).isEqualTo(3);
         StaibFig2 c = new StaibFig2();
-        assertThat(c.epochs(Budget.STANDARD, 100)).isEqualTo(60);
-        assertThat(c.epochs(Budget.QUICK, 100)).isEqualTo(15);
-        assertThat(c.epochs(Budget.THOROUGH, 100)).isEqualTo(240);
-        assertThat(c.epochs(Budget.STANDARD, 600)).isEqualTo(10);
-        assertThat(c.epochs(Budget.QUICK, 600)).isEqualTo(3);
+        assertThat(c.epochs(Budget.STANDARD, 100, 150)).isEqualTo(60);
+        assertThat(c.epochs(Budget.STANDARD, 100, 20)).isEqualTo(60); // sparser data: not more iterations
+        assertThat(c.epochs(Budget.QUICK, 100, 150)).isEqualTo(15);
+        assertThat(c.epochs(Budget.THOROUGH, 100, 150)).isEqualTo(240);
+        assertThat(c.epochs(Budget.STANDARD, 600, 150)).isEqualTo(10);
+        assertThat(c.epochs(Budget.STANDARD, 600, 390)).isEqualTo(4); // Fashion-MNIST: 6000 * 150/390 = 2308 iterations
+        assertThat(c.epochs(Budget.QUICK, 600, 390)).isEqualTo(2);
         assertThat(StaibFig2.earlyEpoch(100, 60)).isEqualTo(6);
         assertThat(StaibFig2.earlyEpoch(100, 10)).isEqualTo(5);
         assertThat(StaibFig2.earlyEpoch(600, 10)).isEqualTo(1);
