@@ -234,7 +234,7 @@ public final class StaibFig2 implements Claim {
             m.put("sd", atAlpha.sd());
             m.put("lowerAtAlpha", atAlpha.lower());
             m.put("upper95", atSupport.upper());
-            m.put("outcome", violated ? "VIOLATED" : supported ? "holds" : "not shown");
+            m.put("outcome", violated ? "VIOLATED" : supported ? "holds" : "undecided");
             return m;
         }
     }
@@ -430,7 +430,7 @@ public final class StaibFig2 implements Claim {
             if (c.claim().startsWith("F2c best")) continue;
             b.append(String.format(Locale.ROOT, "%s: %s = %.4g (sd %.2g) -> %s. ", c.claim(), c.statistic(), c.atAlpha().mean(),
                     c.atAlpha().sd(), c.violated() ? "VIOLATED (lower bound " + fmt(c.atAlpha().lower()) + " > " + c.bound() + ")"
-                            : c.supported() ? "holds" : "not shown"));
+                            : c.supported() ? "holds" : "undecided (not significant at alpha, not supported at 95%)"));
         }
         long bestViol = ev.comparisons().stream().filter(c -> c.claim().equals("F2c best") && c.violated()).count();
         b.append(String.format(Locale.ROOT, "F2c best: %d of 12 decreasing-vs-constant comparisons significantly worse than +%s. ", bestViol, TOL));
