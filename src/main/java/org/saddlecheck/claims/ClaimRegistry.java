@@ -33,6 +33,7 @@ public final class ClaimRegistry {
         l.addAll(org.saddlecheck.theory.staib.StaibSecondOrderClaims.all());
         l.addAll(org.saddlecheck.theory.staib.StaibEstimationClaims.all());
         l.addAll(org.saddlecheck.theory.staib.StaibExactClaims.all());
+        l.addAll(org.saddlecheck.theory.staib.StaibFig2Claims.all());
         l.addAll(org.saddlecheck.theory.cross.StaibCrossClaims.all());
         l.addAll(org.saddlecheck.theory.jin.JinClaims.all());
         l.addAll(org.saddlecheck.theory.cross.CrossClaims.all());

@@ -29,6 +29,7 @@ final class ExperimentCommand implements Runnable {
         List<Object> l = new ArrayList<>();
         l.add(new org.saddlecheck.experiment.cli.Fig1Command());
         l.add(new org.saddlecheck.experiment.cli.ReddiCommand());
+        l.add(new Fig2Command(env));
         l.add(new org.saddlecheck.experiment.cli.PgdDimensionCommand());
         l.add(new org.saddlecheck.experiment.cli.MatrixFactorizationCommand());
         l.add(new org.saddlecheck.experiment.cli.OctopusCommand());
