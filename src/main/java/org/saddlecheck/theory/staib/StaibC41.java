@@ -20,7 +20,6 @@ import org.saddlecheck.linalg.SymmetricEigen;
 import org.saddlecheck.optim.Algorithms;
 import org.saddlecheck.optim.PreconditionedSgd;
 import org.saddlecheck.optim.StepSchedule;
-import org.saddlecheck.precondition.FullInverseRoot;
 import org.saddlecheck.problem.AdditiveNoiseProblem;
 import org.saddlecheck.stats.BinomialTest;
 import org.saddlecheck.stats.ClopperPearson;
@@ -313,30 +312,13 @@ public final class StaibC41 implements Claim {
      * exact, Â_t the matrix the step applied. A diverged run reports the largest possible average and an infinite error.
      */
     private double[] oneRun(FirstOrder.Setting s, double eps, Point p, UniformRandomProvider rng) {
-        int d = s.dim();
         PreconditionedSgd opt = factory.create(s.problem(), p.eta(), p.beta(), eps, p.w());
-        double[] x = s.x0().clone(), grad = new double[d], a = new double[d * d], ahat = new double[d * d], g = new double[d * d],
-                diff = new double[d * d];
-        FullInverseRoot exact = new FullInverseRoot(d, eps, EpsPlacement.INSIDE);
-        SymmetricEigen eig = new SymmetricEigen(d);
-        double acc = 0, err = 0;
+        double[] r;
         try {
-            for (long t = 0; t < p.steps(); t++) {
-                s.problem().gradient(x, grad);
-                double n2 = 0;
-                for (double v : grad) n2 += v * v;
-                acc += n2;
-                s.problem().secondMoment(x, g);
-                exact.update(g);
-                exact.matrix(a);
-                opt.step(x, rng);
-                opt.appliedPreconditioner(ahat);
-                for (int i = 0; i < d * d; i++) diff[i] = ahat[i] - a[i];
-                err = Math.max(err, FirstOrder.opNorm(diff, eig));
-            }
+            r = FirstOrder.averageSquaredGradientAndError(opt, s, eps, p.steps(), rng);
         } catch (DivergenceException e) {
             return new double[] {s.supGradNorm2(), Double.POSITIVE_INFINITY, opt.oracleCalls(), 1};
         }
-        return new double[] {acc / p.steps(), err, opt.oracleCalls(), 0};
+        return new double[] {r[0], r[1], opt.oracleCalls(), 0};
     }
 }
