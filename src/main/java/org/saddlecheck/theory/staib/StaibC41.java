@@ -4,11 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.rng.UniformRandomProvider;
-import org.saddlecheck.catalog.Catalog;
 import org.saddlecheck.claims.Budget;
-import org.saddlecheck.claims.Claim;
 import org.saddlecheck.claims.ClaimContext;
-import org.saddlecheck.claims.ClaimInfo;
 import org.saddlecheck.claims.ClaimResult;
 import org.saddlecheck.claims.Exponent;
 import org.saddlecheck.claims.Tightness;
@@ -49,9 +46,7 @@ import org.saddlecheck.util.Require;
  *       and every run made exactly W + T oracle calls.</li>
  * </ol>
  */
-public final class StaibC41 implements Claim {
-    private static final ClaimInfo INFO = Catalog.get("STAIB-C4.1");
-
+public final class StaibC41 extends CatalogClaim {
     /** Builds Alg. 3 (burn-in W at x_0, then the EMA and Â_t = (Ĝ_t + εI)^{−1/2}). */
     @FunctionalInterface
     public interface Factory {
@@ -116,19 +111,9 @@ public final class StaibC41 implements Claim {
     }
 
     StaibC41(Factory factory, Config config) {
+        super("STAIB-C4.1", 2); // two tests: (a) the binomial test at the smallest τ and (b) the slope test
         this.factory = Require.notNull("factory", factory);
         this.config = config;
-    }
-
-    @Override
-    public ClaimInfo info() {
-        return INFO;
-    }
-
-    /** (a) the binomial test at the smallest τ and (b) the slope test. */
-    @Override
-    public int statisticalTests() {
-        return 2;
     }
 
     /** Schedule of one sweep point. */

@@ -5,11 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.commons.rng.UniformRandomProvider;
-import org.saddlecheck.catalog.Catalog;
 import org.saddlecheck.claims.Budget;
-import org.saddlecheck.claims.Claim;
 import org.saddlecheck.claims.ClaimContext;
-import org.saddlecheck.claims.ClaimInfo;
 import org.saddlecheck.claims.ClaimResult;
 import org.saddlecheck.claims.Tightness;
 import org.saddlecheck.claims.Verdict;
@@ -39,8 +36,7 @@ import org.saddlecheck.util.Require;
  *
  * <p>The optimizer under test is injectable ({@link Factory}) so that a broken one can be planted in tests.
  */
-public final class StaibT42 implements Claim {
-    private static final ClaimInfo INFO = Catalog.get("STAIB-T4.2");
+public final class StaibT42 extends CatalogClaim {
     /** Relative tolerance of the EXACT constant checks along a trajectory. */
     static final double CONSTANT_TOL = 1e-9;
 
@@ -112,18 +108,9 @@ public final class StaibT42 implements Claim {
     }
 
     StaibT42(Factory factory, Config config) {
+        super("STAIB-T4.2", MAX_TESTS);
         this.factory = Require.notNull("factory", factory);
         this.config = config;
-    }
-
-    @Override
-    public ClaimInfo info() {
-        return INFO;
-    }
-
-    @Override
-    public int statisticalTests() {
-        return MAX_TESTS;
     }
 
     /** Constants of one configuration. */

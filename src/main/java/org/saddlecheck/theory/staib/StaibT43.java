@@ -7,11 +7,8 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.commons.rng.UniformRandomProvider;
-import org.saddlecheck.catalog.Catalog;
 import org.saddlecheck.claims.Budget;
-import org.saddlecheck.claims.Claim;
 import org.saddlecheck.claims.ClaimContext;
-import org.saddlecheck.claims.ClaimInfo;
 import org.saddlecheck.claims.ClaimResult;
 import org.saddlecheck.claims.Tightness;
 import org.saddlecheck.claims.Verdict;
@@ -45,8 +42,7 @@ import org.saddlecheck.util.Require;
  * guarantee; Â may lose definiteness) and Â built from the same g_t (Alg. 2 style: Alg. 3 with β = 1 − η^{2/3},
  * W = ⌈η^{−2/3}⌉).
  */
-public final class StaibT43 implements Claim {
-    private static final ClaimInfo INFO = Catalog.get("STAIB-T4.3");
+public final class StaibT43 extends CatalogClaim {
     static final double CONSTANT_TOL = 1e-9;
 
     /** Builds the optimizer under test: preconditioned SGD applying Â_t = A(x_t) + E_t chosen before g_t. */
@@ -117,18 +113,9 @@ public final class StaibT43 implements Claim {
     }
 
     StaibT43(Factory factory, Config config) {
+        super("STAIB-T4.3", MAX_TESTS);
         this.factory = Require.notNull("factory", factory);
         this.config = config;
-    }
-
-    @Override
-    public ClaimInfo info() {
-        return INFO;
-    }
-
-    @Override
-    public int statisticalTests() {
-        return MAX_TESTS;
     }
 
     /** η and T of Theorem 4.3. */

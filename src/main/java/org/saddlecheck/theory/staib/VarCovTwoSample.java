@@ -30,12 +30,7 @@ import org.saddlecheck.rng.Seeds;
  */
 public final class VarCovTwoSample extends IdentityClaim {
     public VarCovTwoSample() {
-        super("STAIB-VAR-COV", "Two-sample covariance preconditioner:");
-    }
-
-    @Override
-    public int statisticalTests() {
-        return 1;
+        super("STAIB-VAR-COV", 1, "Two-sample covariance preconditioner:");
     }
 
     @Override
