@@ -72,6 +72,24 @@ public final class ExperimentOutput {
         }
     }
 
+    /**
+     * Appends the CSV rows {@code key,iteration,mean,q10,q50,q90} of one band, one per recorded iteration; key holds the
+     * leading columns (already joined by commas).
+     */
+    static void appendBandRows(StringBuilder b, String key, int[] iterations, TrialStats.Band band) {
+        for (int j = 0; j < iterations.length; j++) {
+            b.append(key).append(',').append(iterations[j]).append(',')
+                    .append(cell(band.mean()[j])).append(',').append(cell(band.q10()[j])).append(',')
+                    .append(cell(band.q50()[j])).append(',').append(cell(band.q90()[j])).append('\n');
+        }
+    }
+
+    /** Writes DIR/name.csv and then DIR/name.json (each atomically). */
+    static void writeCsvAndJson(Path dir, String name, String csv, JsonNode json) throws IOException {
+        writeAtomically(dir.resolve(name + ".csv"), csv);
+        writeAtomically(dir.resolve(name + ".json"), json(json));
+    }
+
     /** A parameter value as plain decimal text without trailing zeros: 0.0001 → "0.0001", 0.01 → "0.01", 20.0 → "20". */
     public static String plain(double v) {
         Require.finite("v", v);

@@ -155,17 +155,12 @@ public final class Fig1Experiment {
 
         /** The recording stride actually used. */
         public int stride() {
-            return recordEvery > 0 ? recordEvery : Math.max(1, (steps + TARGET_POINTS - 1) / TARGET_POINTS);
+            return TrialStats.stride(recordEvery, steps, TARGET_POINTS);
         }
 
         /** The recorded iterations: 0, k, 2k, …, and the last step. */
         public int[] recordedIterations() {
-            int k = stride();
-            int m = steps / k + 1 + (steps % k == 0 ? 0 : 1);
-            int[] it = new int[m];
-            for (int j = 0; j < m - 1; j++) it[j] = j * k;
-            it[m - 1] = steps;
-            return it;
+            return TrialStats.recordedIterations(steps, stride());
         }
     }
 
@@ -269,13 +264,8 @@ public final class Fig1Experiment {
         Require.notNull("result", r);
         StringBuilder b = new StringBuilder("method,eta,iteration,mean,q10,q50,q90\n");
         for (RunResult rr : r.runs()) {
-            String m = rr.run().method().label(), eta = ExperimentOutput.plain(rr.run().eta());
-            TrialStats.Band band = rr.band();
-            for (int j = 0; j < rr.iterations().length; j++) {
-                b.append(m).append(',').append(eta).append(',').append(rr.iterations()[j]).append(',')
-                        .append(ExperimentOutput.cell(band.mean()[j])).append(',').append(ExperimentOutput.cell(band.q10()[j])).append(',')
-                        .append(ExperimentOutput.cell(band.q50()[j])).append(',').append(ExperimentOutput.cell(band.q90()[j])).append('\n');
-            }
+            String key = rr.run().method().label() + ',' + ExperimentOutput.plain(rr.run().eta());
+            ExperimentOutput.appendBandRows(b, key, rr.iterations(), rr.band());
         }
         return b.toString();
     }
@@ -332,8 +322,7 @@ public final class Fig1Experiment {
     public static void write(Result r, Path dir) throws IOException {
         Require.notNull("result", r);
         Require.notNull("dir", dir);
-        ExperimentOutput.writeAtomically(dir.resolve("fig1.csv"), csv(r));
-        ExperimentOutput.writeAtomically(dir.resolve("fig1.json"), ExperimentOutput.json(json(r)));
+        ExperimentOutput.writeCsvAndJson(dir, "fig1", csv(r), json(r));
     }
 
     /** A short fixed-width table of the runs. */

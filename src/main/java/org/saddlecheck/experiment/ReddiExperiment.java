@@ -171,17 +171,12 @@ public final class ReddiExperiment {
         }
 
         public int stride() {
-            return recordEvery > 0 ? recordEvery : Math.max(1, (steps + TARGET_POINTS - 1) / TARGET_POINTS);
+            return TrialStats.stride(recordEvery, steps, TARGET_POINTS);
         }
 
         /** 0, k, 2k, …, and T. */
         public int[] recordedIterations() {
-            int k = stride();
-            int m = steps / k + 1 + (steps % k == 0 ? 0 : 1);
-            int[] it = new int[m];
-            for (int j = 0; j < m - 1; j++) it[j] = j * k;
-            it[m - 1] = steps;
-            return it;
+            return TrialStats.recordedIterations(steps, stride());
         }
     }
 
@@ -287,13 +282,8 @@ public final class ReddiExperiment {
         Require.notNull("result", r);
         StringBuilder b = new StringBuilder("C,method,iteration,mean,q10,q50,q90\n");
         for (SettingResult sr : r.settings()) {
-            String c = ExperimentOutput.plain(sr.setting().c()), m = sr.setting().label();
-            TrialStats.Band band = sr.band();
-            for (int j = 0; j < sr.iterations().length; j++) {
-                b.append(c).append(',').append(m).append(',').append(sr.iterations()[j]).append(',')
-                        .append(ExperimentOutput.cell(band.mean()[j])).append(',').append(ExperimentOutput.cell(band.q10()[j])).append(',')
-                        .append(ExperimentOutput.cell(band.q50()[j])).append(',').append(ExperimentOutput.cell(band.q90()[j])).append('\n');
-            }
+            String key = ExperimentOutput.plain(sr.setting().c()) + ',' + sr.setting().label();
+            ExperimentOutput.appendBandRows(b, key, sr.iterations(), sr.band());
         }
         return b.toString();
     }
@@ -337,8 +327,7 @@ public final class ReddiExperiment {
     public static void write(Result r, Path dir) throws IOException {
         Require.notNull("result", r);
         Require.notNull("dir", dir);
-        ExperimentOutput.writeAtomically(dir.resolve("reddi.csv"), csv(r));
-        ExperimentOutput.writeAtomically(dir.resolve("reddi.json"), ExperimentOutput.json(json(r)));
+        ExperimentOutput.writeCsvAndJson(dir, "reddi", csv(r), json(r));
     }
 
     /** A short table. */

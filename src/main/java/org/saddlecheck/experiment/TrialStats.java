@@ -15,6 +15,23 @@ public final class TrialStats {
     public record Band(double[] mean, double[] q10, double[] q50, double[] q90) {}
 
     /**
+     * The recording stride of a run of {@code steps} iterations: {@code recordEvery} when positive, else
+     * ⌈steps/targetPoints⌉ (at least 1). Callers have validated their arguments.
+     */
+    static int stride(int recordEvery, int steps, int targetPoints) {
+        return recordEvery > 0 ? recordEvery : Math.max(1, (steps + targetPoints - 1) / targetPoints);
+    }
+
+    /** The recorded iterations 0, k, 2k, …, and the last one, {@code steps} (k = stride ≥ 1). */
+    static int[] recordedIterations(int steps, int k) {
+        int m = steps / k + 1 + (steps % k == 0 ? 0 : 1);
+        int[] it = new int[m];
+        for (int j = 0; j < m - 1; j++) it[j] = j * k;
+        it[m - 1] = steps;
+        return it;
+    }
+
+    /**
      * The band of {@code series[trial][index]} over trials. Every trial must have the same length; values must be
      * finite.
      */

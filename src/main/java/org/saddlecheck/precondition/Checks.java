@@ -1,5 +1,8 @@
 package org.saddlecheck.precondition;
 
+import org.saddlecheck.linalg.Mat;
+import org.saddlecheck.util.Require;
+
 /** Package-private, allocation-free validation of estimates passed to {@link Preconditioner#update}. */
 final class Checks {
     private Checks() {}
@@ -56,5 +59,25 @@ final class Checks {
             }
         }
         return maxAbs;
+    }
+
+    /** The IllegalStateException of a preconditioner used before its first valid update (ready false). */
+    static void requireReady(boolean ready, Preconditioner p) {
+        if (!ready) throw new IllegalStateException(p.describe() + " has no valid estimate yet: call update() first");
+    }
+
+    /** {@link Preconditioner#apply} of a dense d×d matrix m (row-major): length and readiness checks, then out = m v. */
+    static void applyDense(Preconditioner p, boolean ready, double[] m, int d, double[] v, double[] out) {
+        Require.length("v", v, d);
+        Require.length("out", out, d);
+        requireReady(ready, p);
+        Mat.mulVec(m, v, out);
+    }
+
+    /** {@link Preconditioner#matrix} of a dense d×d matrix m: length and readiness checks, then out = m. */
+    static void copyDense(Preconditioner p, boolean ready, double[] m, int d, double[] out) {
+        Require.length("out", out, d * d);
+        requireReady(ready, p);
+        System.arraycopy(m, 0, out, 0, d * d);
     }
 }

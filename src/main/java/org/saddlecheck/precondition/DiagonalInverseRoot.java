@@ -89,22 +89,18 @@ public final class DiagonalInverseRoot implements Preconditioner {
         ready = true;
     }
 
-    private void requireReady() {
-        if (!ready) throw new IllegalStateException(describe() + " has no valid estimate yet: call update() first");
-    }
-
     @Override
     public void apply(double[] v, double[] out) {
         Require.length("v", v, d);
         Require.length("out", out, d);
-        requireReady();
+        Checks.requireReady(ready, this);
         for (int i = 0; i < d; i++) out[i] = denom[i] == 0 ? 0.0 : v[i] / denom[i];
     }
 
     @Override
     public void matrix(double[] out) {
         Require.length("out", out, d * d);
-        requireReady();
+        Checks.requireReady(ready, this);
         java.util.Arrays.fill(out, 0.0);
         for (int i = 0; i < d; i++) out[i * d + i] = denom[i] == 0 ? 0.0 : 1.0 / denom[i];
     }

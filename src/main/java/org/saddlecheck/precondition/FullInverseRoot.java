@@ -2,7 +2,6 @@ package org.saddlecheck.precondition;
 
 import org.saddlecheck.estimate.Shape;
 import org.saddlecheck.linalg.EpsPlacement;
-import org.saddlecheck.linalg.Mat;
 import org.saddlecheck.linalg.SymmetricEigen;
 import org.saddlecheck.util.Require;
 
@@ -107,28 +106,19 @@ public final class FullInverseRoot implements Preconditioner {
         ready = true;
     }
 
-    private void requireReady() {
-        if (!ready) throw new IllegalStateException(describe() + " has no valid estimate yet: call update() first");
-    }
-
     @Override
     public void apply(double[] v, double[] out) {
-        Require.length("v", v, d);
-        Require.length("out", out, d);
-        requireReady();
-        Mat.mulVec(a, v, out);
+        Checks.applyDense(this, ready, a, d, v, out);
     }
 
     @Override
     public void matrix(double[] out) {
-        Require.length("out", out, d * d);
-        requireReady();
-        System.arraycopy(a, 0, out, 0, d * d);
+        Checks.copyDense(this, ready, a, d, out);
     }
 
     /** Eigenvalues of the last estimate, ascending and clamped at 0 (internal array: do not modify). */
     public double[] estimateEigenvalues() {
-        requireReady();
+        Checks.requireReady(ready, this);
         return clamped;
     }
 

@@ -4,7 +4,6 @@ import org.apache.commons.rng.RestorableUniformRandomProvider;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.core.RandomProviderDefaultState;
 import org.saddlecheck.estimate.Shape;
-import org.saddlecheck.linalg.Mat;
 import org.saddlecheck.linalg.SymmetricEigen;
 import org.saddlecheck.rng.Gaussian;
 import org.saddlecheck.util.Require;
@@ -173,42 +172,31 @@ public final class PerturbedPreconditioner implements Preconditioner, GradientAw
         ready = true;
     }
 
-    private void requireReady() {
-        if (!ready) throw new IllegalStateException(describe() + " has no valid estimate yet: call update() first");
-    }
-
     @Override
     public void apply(double[] v, double[] out) {
-        Require.length("v", v, d);
-        Require.length("out", out, d);
-        requireReady();
-        Mat.mulVec(hat, v, out);
+        Checks.applyDense(this, ready, hat, d, v, out);
     }
 
     /** Â (row-major). */
     @Override
     public void matrix(double[] out) {
-        Require.length("out", out, d * d);
-        requireReady();
-        System.arraycopy(hat, 0, out, 0, d * d);
+        Checks.copyDense(this, ready, hat, d, out);
     }
 
     /** The unperturbed A of the last update. */
     public void exactMatrix(double[] out) {
-        Require.length("out", out, d * d);
-        requireReady();
-        System.arraycopy(a, 0, out, 0, d * d);
+        Checks.copyDense(this, ready, a, d, out);
     }
 
     /** Whether Â of the last update is positive definite. */
     public boolean positiveDefinite() {
-        requireReady();
+        Checks.requireReady(ready, this);
         return pd;
     }
 
     /** λ_min(Â) of the last update. */
     public double minEigenvalue() {
-        requireReady();
+        Checks.requireReady(ready, this);
         return minEigen;
     }
 

@@ -6,11 +6,6 @@ import static org.saddlecheck.theory.staib.IdentityHarness.fmt;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.commons.rng.UniformRandomProvider;
-import org.saddlecheck.catalog.Catalog;
-import org.saddlecheck.claims.Claim;
-import org.saddlecheck.claims.ClaimContext;
-import org.saddlecheck.claims.ClaimInfo;
-import org.saddlecheck.claims.ClaimResult;
 import org.saddlecheck.estimate.EmaEstimator;
 import org.saddlecheck.linalg.EpsPlacement;
 import org.saddlecheck.optim.Algorithms;
@@ -35,22 +30,14 @@ import org.saddlecheck.rng.Seeds;
  * The tolerance 1e-10 covers rounding amplified along the trajectory (the reference uses the same eigendecomposition
  * routine but not the same operation order).
  */
-public final class Alg1PreconditionedSgd implements Claim {
-    private static final ClaimInfo INFO = Catalog.get("STAIB-ALG1");
-    static final double TOL = 1e-10;
-    static final int STEPS = 100;
-
-    @Override
-    public ClaimInfo info() {
-        return INFO;
+public final class Alg1PreconditionedSgd extends IdentityClaim {
+    public Alg1PreconditionedSgd() {
+        super("STAIB-ALG1",
+                "Preconditioned SGD (Alg. 1): A = I is SGD; A_t is built at x_t before g_t is drawn.");
     }
 
     @Override
-    public int statisticalTests() {
-        return 0;
-    }
-
-    static List<IdentityHarness.Check> checks() {
+    List<IdentityHarness.Check> checks() {
         return List.of(
                 identity("A = I is SGD bit for bit", rng -> {
                     AdditiveNoiseProblem p = IdentityHarness.problem(rng);
@@ -99,10 +86,5 @@ public final class Alg1PreconditionedSgd implements Claim {
                             Seeds.rng(seed), STEPS);
                     return new IdentityHarness.Outcome(IdentityHarness.ratio(x, y, TOL), fmt("%s eta=%.4g beta=%.4g eps=%.3g", p.name(), eta, beta, eps));
                 }));
-    }
-
-    @Override
-    public ClaimResult check(ClaimContext ctx) {
-        return IdentityHarness.run(INFO, ctx, checks(), "Preconditioned SGD (Alg. 1): A = I is SGD; A_t is built at x_t before g_t is drawn.");
     }
 }

@@ -5,11 +5,6 @@ import static org.saddlecheck.theory.staib.IdentityHarness.identity;
 
 import java.util.List;
 import org.apache.commons.rng.UniformRandomProvider;
-import org.saddlecheck.catalog.Catalog;
-import org.saddlecheck.claims.Claim;
-import org.saddlecheck.claims.ClaimContext;
-import org.saddlecheck.claims.ClaimInfo;
-import org.saddlecheck.claims.ClaimResult;
 import org.saddlecheck.estimate.EmaEstimator;
 import org.saddlecheck.gen.Gradients;
 import org.saddlecheck.linalg.EpsPlacement;
@@ -28,22 +23,15 @@ import org.saddlecheck.rng.Seeds;
  * (relative 1e-10); (3) the EMA estimator itself ({@link EmaEstimator#full}) equals the closed form
  * (1−β)Σ_{i≤t}β^{t−i}g_ig_iᵀ with weight sum 1 − β^t (1e-12 relative to max‖g_i‖²).
  */
-public final class Alg2FullRmsprop implements Claim {
-    private static final ClaimInfo INFO = Catalog.get("STAIB-ALG2");
-    static final double TOL = 1e-10;
-    static final int STEPS = 100;
-
-    @Override
-    public ClaimInfo info() {
-        return INFO;
+public final class Alg2FullRmsprop extends IdentityClaim {
+    public Alg2FullRmsprop() {
+        super("STAIB-ALG2",
+                "Full-matrix RMSProp (Alg. 2): EMA of g g^T from 0 without bias correction, A_t = (G_t + eps I)^(-1/2) after g_t (as printed) "
+                        + "or from G_(t-1) (estimate-first).");
     }
 
     @Override
-    public int statisticalTests() {
-        return 0;
-    }
-
-    static List<IdentityHarness.Check> checks() {
+    List<IdentityHarness.Check> checks() {
         return List.of(
                 identity("Alg. 2 as printed (A_t after g_t) = pseudo-code", rng -> run(rng, false)),
                 identity("Alg. 2 estimate-before-sample (A_t from G_(t-1))", rng -> run(rng, true)),
@@ -84,12 +72,5 @@ public final class Alg2FullRmsprop implements Claim {
         ReferenceMethods.ema(p, new ReferenceMethods.Ema(eta, beta, eps, EpsPlacement.INSIDE, false, false, before, 0, 0, 0, 0), y,
                 Seeds.rng(seed), STEPS);
         return new IdentityHarness.Outcome(IdentityHarness.ratio(x, y, TOL), fmt("%s eta=%.4g beta=%.4g eps=%.3g", p.name(), eta, beta, eps));
-    }
-
-    @Override
-    public ClaimResult check(ClaimContext ctx) {
-        return IdentityHarness.run(INFO, ctx, checks(),
-                "Full-matrix RMSProp (Alg. 2): EMA of g g^T from 0 without bias correction, A_t = (G_t + eps I)^(-1/2) after g_t (as printed) "
-                        + "or from G_(t-1) (estimate-first).");
     }
 }

@@ -6,11 +6,6 @@ import static org.saddlecheck.theory.staib.IdentityHarness.identity;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.commons.rng.UniformRandomProvider;
-import org.saddlecheck.catalog.Catalog;
-import org.saddlecheck.claims.Claim;
-import org.saddlecheck.claims.ClaimContext;
-import org.saddlecheck.claims.ClaimInfo;
-import org.saddlecheck.claims.ClaimResult;
 import org.saddlecheck.estimate.BurnIn;
 import org.saddlecheck.linalg.EpsPlacement;
 import org.saddlecheck.linalg.Mat;
@@ -28,22 +23,14 @@ import org.saddlecheck.rng.Seeds;
  * equals the pseudo-code by hand (relative 1e-10 over 100 steps, ε &gt; 0); (3) ε = 0 reproduces the printed Ĝ_t^{−1/2}
  * (I1; relative 1e-10); (4) W = ⌈η^{−2/3}⌉ (BurnIn.length: 100 at η = 1e-3).
  */
-public final class Alg3BurnIn implements Claim {
-    private static final ClaimInfo INFO = Catalog.get("STAIB-ALG3");
-    static final double TOL = 1e-10;
-    static final int STEPS = 100;
-
-    @Override
-    public ClaimInfo info() {
-        return INFO;
+public final class Alg3BurnIn extends IdentityClaim {
+    public Alg3BurnIn() {
+        super("STAIB-ALG3",
+                "RMSProp with burn-in (Alg. 3): W EMA updates at x0 form G_(-1), then Alg. 2 runs; eps = 0 is the printed G_t^(-1/2).");
     }
 
     @Override
-    public int statisticalTests() {
-        return 0;
-    }
-
-    static List<IdentityHarness.Check> checks() {
+    List<IdentityHarness.Check> checks() {
         return List.of(
                 identity("burn-in: W samples at x0, then Alg. 2 starts from their EMA", rng -> {
                     AdditiveNoiseProblem p = IdentityHarness.problem(rng);
@@ -97,11 +84,5 @@ public final class Alg3BurnIn implements Claim {
         ReferenceMethods.ema(p, new ReferenceMethods.Ema(eta, beta, eps, EpsPlacement.INSIDE, false, false, false, w, 0, 0, 0), y,
                 Seeds.rng(seed), STEPS);
         return new IdentityHarness.Outcome(IdentityHarness.ratio(x, y, TOL), fmt("%s W=%d eta=%.4g beta=%.4g eps=%.3g", p.name(), w, eta, beta, eps));
-    }
-
-    @Override
-    public ClaimResult check(ClaimContext ctx) {
-        return IdentityHarness.run(INFO, ctx, checks(),
-                "RMSProp with burn-in (Alg. 3): W EMA updates at x0 form G_(-1), then Alg. 2 runs; eps = 0 is the printed G_t^(-1/2).");
     }
 }

@@ -6,11 +6,6 @@ import static org.saddlecheck.theory.staib.IdentityHarness.identity;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.commons.rng.UniformRandomProvider;
-import org.saddlecheck.catalog.Catalog;
-import org.saddlecheck.claims.Claim;
-import org.saddlecheck.claims.ClaimContext;
-import org.saddlecheck.claims.ClaimInfo;
-import org.saddlecheck.claims.ClaimResult;
 import org.saddlecheck.linalg.EpsPlacement;
 import org.saddlecheck.linalg.Mat;
 import org.saddlecheck.optim.Algorithms;
@@ -29,22 +24,14 @@ import org.saddlecheck.rng.Seeds;
  * A_t = (G(x_t) + εI)^{−1/2}, and Â_t is PD for Δ &lt; λ_min(A_t)/2; (4) adversarial Â = A − Δuuᵀ with u = ∇f(x_t)/‖∇f(x_t)‖
  * exactly (1e-12).
  */
-public final class Alg4LargeSteps implements Claim {
-    private static final ClaimInfo INFO = Catalog.get("STAIB-ALG4");
-    static final double TOL = 1e-10;
-    static final int STEPS = 100;
-
-    @Override
-    public ClaimInfo info() {
-        return INFO;
+public final class Alg4LargeSteps extends IdentityClaim {
+    public Alg4LargeSteps() {
+        super("STAIB-ALG4",
+                "Algorithm 4: large step r at k = 0, tThresh, 2 tThresh, ...; A-hat chosen before g_t within Delta of A_t.");
     }
 
     @Override
-    public int statisticalTests() {
-        return 0;
-    }
-
-    static List<IdentityHarness.Check> checks() {
+    List<IdentityHarness.Check> checks() {
         return List.of(
                 identity("large step r every tThresh (from k = 0), eta otherwise; counts", rng -> {
                     AdditiveNoiseProblem p = IdentityHarness.problem(rng);
@@ -133,11 +120,5 @@ public final class Alg4LargeSteps implements Claim {
         double s = 0;
         for (double x : v) s += x * x;
         return s;
-    }
-
-    @Override
-    public ClaimResult check(ClaimContext ctx) {
-        return IdentityHarness.run(INFO, ctx, checks(),
-                "Algorithm 4: large step r at k = 0, tThresh, 2 tThresh, ...; A-hat chosen before g_t within Delta of A_t.");
     }
 }

@@ -6,11 +6,6 @@ import static org.saddlecheck.theory.staib.IdentityHarness.identity;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.rng.UniformRandomProvider;
-import org.saddlecheck.catalog.Catalog;
-import org.saddlecheck.claims.Claim;
-import org.saddlecheck.claims.ClaimContext;
-import org.saddlecheck.claims.ClaimInfo;
-import org.saddlecheck.claims.ClaimResult;
 import org.saddlecheck.linalg.EpsPlacement;
 import org.saddlecheck.optim.Algorithms;
 import org.saddlecheck.optim.PreconditionedSgd;
@@ -27,19 +22,10 @@ import org.saddlecheck.rng.Seeds;
  * ≤ r‖Â g‖/S apart); (2) the trajectory equals the pseudo-code by hand (A_t = (Ĝ_{t−1} + εI)^{−1/2} before g_t, g_t into
  * the EMA, S EMA updates along each large step; relative 1e-10 over 100 steps); (3) S = 0 adds no calls.
  */
-public final class Alg4RmsHallucination implements Claim {
-    private static final ClaimInfo INFO = Catalog.get("STAIB-ALG4-RMS");
-    static final double TOL = 1e-10;
-    static final int STEPS = 100;
-
-    @Override
-    public ClaimInfo info() {
-        return INFO;
-    }
-
-    @Override
-    public int statisticalTests() {
-        return 0;
+public final class Alg4RmsHallucination extends IdentityClaim {
+    public Alg4RmsHallucination() {
+        super("STAIB-ALG4-RMS",
+                "RMSProp version of Alg. 4: burn-in at x0, A_t from G_(t-1) before g_t, S hallucinated EMA samples along every large step.");
     }
 
     record Setup(AdditiveNoiseProblem p, double eta, double r, long tThresh, double beta, double eps, int w, int s) {
@@ -60,7 +46,8 @@ public final class Alg4RmsHallucination implements Claim {
                 p.dim() + rng.nextInt(50), withS ? 1 + rng.nextInt(30) : 0);
     }
 
-    static List<IdentityHarness.Check> checks() {
+    @Override
+    List<IdentityHarness.Check> checks() {
         return List.of(
                 identity("oracle calls W + T + S per large step; hallucinated points on the segment", rng -> {
                     Setup su = setup(rng, true);
@@ -119,11 +106,5 @@ public final class Alg4RmsHallucination implements Claim {
                     boolean ok = opt.oracleCalls() == su.w() + STEPS;
                     return new IdentityHarness.Outcome(ok ? 0 : Double.POSITIVE_INFINITY, su + " calls " + opt.oracleCalls());
                 }));
-    }
-
-    @Override
-    public ClaimResult check(ClaimContext ctx) {
-        return IdentityHarness.run(INFO, ctx, checks(),
-                "RMSProp version of Alg. 4: burn-in at x0, A_t from G_(t-1) before g_t, S hallucinated EMA samples along every large step.");
     }
 }

@@ -8,8 +8,14 @@ import java.util.Map;
 import java.util.function.IntFunction;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.saddlecheck.claims.ClaimContext;
+import org.saddlecheck.claims.ClaimResult;
+import org.saddlecheck.claims.Tightness;
+import org.saddlecheck.claims.Verdict;
+import org.saddlecheck.linalg.EpsPlacement;
 import org.saddlecheck.linalg.SymmetricEigen;
 import org.saddlecheck.optim.Optimizer;
+import org.saddlecheck.optim.PreconditionedSgd;
+import org.saddlecheck.precondition.FullInverseRoot;
 import org.saddlecheck.problem.AdditiveNoiseProblem;
 import org.saddlecheck.problem.CosineFamily;
 import org.saddlecheck.problem.GradientNoise;
@@ -169,13 +175,44 @@ final class FirstOrder {
         System.arraycopy(x0, 0, x, 0, x.length);
         double acc = 0;
         for (long t = 0; t < steps; t++) {
-            f.gradient(x, grad);
-            double n2 = 0;
-            for (double gi : grad) n2 += gi * gi;
-            acc += n2;
+            acc += squaredGradient(f, x, grad);
             opt.step(x, rng);
         }
         return acc / steps;
+    }
+
+    /** ‖∇f(x)‖², written through the caller's scratch grad (allocation-free). */
+    static double squaredGradient(Objective f, double[] x, double[] grad) {
+        f.gradient(x, grad);
+        double n2 = 0;
+        for (double gi : grad) n2 += gi * gi;
+        return n2;
+    }
+
+    /**
+     * [(1/T) Σ_{t<T} ‖∇f(x_t)‖², max_{t<T} ‖Â_t − A_t‖] along T steps of opt from s.x0(): Â_t is the matrix the step
+     * applied, A_t = (G(x_t) + εI)^{−1/2} from the exact G (ε inside the root), computed independently of the optimizer.
+     * Shared by STAIB-C4.1 and the Alg. 2-style negative control of STAIB-T4.3. Throws DivergenceException from the
+     * optimizer.
+     */
+    static double[] averageSquaredGradientAndError(PreconditionedSgd opt, Setting s, double eps, long steps, UniformRandomProvider rng) {
+        int d = s.dim();
+        double[] x = s.x0().clone(), grad = new double[d], a = new double[d * d], ahat = new double[d * d], g = new double[d * d],
+                diff = new double[d * d];
+        FullInverseRoot exact = new FullInverseRoot(d, eps, EpsPlacement.INSIDE);
+        SymmetricEigen eig = new SymmetricEigen(d);
+        double acc = 0, err = 0;
+        for (long t = 0; t < steps; t++) {
+            acc += squaredGradient(s.problem(), x, grad);
+            s.problem().secondMoment(x, g);
+            exact.update(g);
+            exact.matrix(a);
+            opt.step(x, rng);
+            opt.appliedPreconditioner(ahat);
+            for (int i = 0; i < d * d; i++) diff[i] = ahat[i] - a[i];
+            err = Math.max(err, opNorm(diff, eig));
+        }
+        return new double[] {acc / steps, err};
     }
 
     /** The outcome of one designed MC-EXPECT test "E[X] ≤ bound". */
@@ -217,6 +254,80 @@ final class FirstOrder {
         MeanBound.ExpectationTest t = MeanBound.atMost(x, bound, alpha);
         double power = t.estimate().sd() > 0 ? Power.tPower(n, RELATIVE_EFFECT * bound / t.estimate().sd(), alpha) : 1.0;
         return new ExpectTest(t, x, MIN_RUNS, planned, underpowered, power);
+    }
+
+    /**
+     * Tally of the designed MC-EXPECT tests "(1/T) Σ E‖∇f(x_t)‖² ≤ τ²" of one check (STAIB-T4.2, STAIB-T4.3): test and
+     * trial counts, the failure text, the ratios mean/τ² and the worst configuration. Not thread-safe (one per check).
+     */
+    static final class Tally {
+        private final List<Double> ratios = new ArrayList<>();
+        private final StringBuilder failures = new StringBuilder();
+        private String worst = "";
+        private double worstRatio = -1;
+        private int violations, otherFailures, underpowered, tests;
+        private long trials;
+
+        /**
+         * Records one configuration's test against τ² (η and T describe it if it is the worst so far); a rejection is
+         * recorded as a failure of label. Returns whether the test rejected.
+         */
+        boolean add(String label, ExpectTest et, double tau, double eta, long steps) {
+            tests++;
+            trials += et.values().length;
+            boolean bad = et.test().violated();
+            if (bad) {
+                violations++;
+                failures.append(label).append(": ").append(et.test().describe()).append(". ");
+            }
+            if (et.underpowered()) underpowered++;
+            double ratio = et.ratio();
+            ratios.add(ratio);
+            if (ratio > worstRatio) {
+                worstRatio = ratio;
+                worst = fmt("%s: mean %.4g vs tau^2 = %.4g (eta = %.4g, T = %d)", label, et.test().estimate().mean(), tau * tau, eta, steps);
+            }
+            return bad;
+        }
+
+        /** Records a failure other than a rejected test (e.g. a hypothesis violated along a trajectory). */
+        void fail(String label, String what) {
+            otherFailures++;
+            failures.append(label).append(": ").append(what).append(". ");
+        }
+
+        int tests() {
+            return tests;
+        }
+
+        double[] ratios() {
+            return unbox(ratios);
+        }
+
+        Tightness tightness() {
+            return Tightness.of(ratios(), worst);
+        }
+
+        /** VIOLATED on any failure, else INCONCLUSIVE if a test was under-powered, else HOLDS. */
+        Verdict verdict() {
+            return violations + otherFailures > 0 ? Verdict.VIOLATED : underpowered > 0 ? Verdict.INCONCLUSIVE : Verdict.HOLDS;
+        }
+
+        /** The result builder with verdict, trials, false-failure rate alpha·tests, tightness and the "ratios" series. */
+        ClaimResult.Builder builder(double alpha) {
+            return ClaimResult.builder(verdict()).trials(trials).falseFailureRate(alpha * tests).tightness(tightness())
+                    .series("ratios", ratios());
+        }
+
+        /** The failure text (for a VIOLATED verdict). */
+        String failureText() {
+            return failures.toString().trim();
+        }
+
+        /** " k configuration(s) under-powered." or "" (appended to the evidence). */
+        String underpoweredNote() {
+            return underpowered > 0 ? " " + underpowered + " configuration(s) under-powered." : "";
+        }
     }
 
     static double[] unbox(List<Double> l) {

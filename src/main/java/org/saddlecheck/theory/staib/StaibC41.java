@@ -4,11 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.rng.UniformRandomProvider;
-import org.saddlecheck.catalog.Catalog;
 import org.saddlecheck.claims.Budget;
-import org.saddlecheck.claims.Claim;
 import org.saddlecheck.claims.ClaimContext;
-import org.saddlecheck.claims.ClaimInfo;
 import org.saddlecheck.claims.ClaimResult;
 import org.saddlecheck.claims.Exponent;
 import org.saddlecheck.claims.Tightness;
@@ -20,7 +17,6 @@ import org.saddlecheck.linalg.SymmetricEigen;
 import org.saddlecheck.optim.Algorithms;
 import org.saddlecheck.optim.PreconditionedSgd;
 import org.saddlecheck.optim.StepSchedule;
-import org.saddlecheck.precondition.FullInverseRoot;
 import org.saddlecheck.problem.AdditiveNoiseProblem;
 import org.saddlecheck.stats.BinomialTest;
 import org.saddlecheck.stats.ClopperPearson;
@@ -50,9 +46,7 @@ import org.saddlecheck.util.Require;
  *       and every run made exactly W + T oracle calls.</li>
  * </ol>
  */
-public final class StaibC41 implements Claim {
-    private static final ClaimInfo INFO = Catalog.get("STAIB-C4.1");
-
+public final class StaibC41 extends CatalogClaim {
     /** Builds Alg. 3 (burn-in W at x_0, then the EMA and Â_t = (Ĝ_t + εI)^{−1/2}). */
     @FunctionalInterface
     public interface Factory {
@@ -117,19 +111,9 @@ public final class StaibC41 implements Claim {
     }
 
     StaibC41(Factory factory, Config config) {
+        super("STAIB-C4.1", 2); // two tests: (a) the binomial test at the smallest τ and (b) the slope test
         this.factory = Require.notNull("factory", factory);
         this.config = config;
-    }
-
-    @Override
-    public ClaimInfo info() {
-        return INFO;
-    }
-
-    /** (a) the binomial test at the smallest τ and (b) the slope test. */
-    @Override
-    public int statisticalTests() {
-        return 2;
     }
 
     /** Schedule of one sweep point. */
@@ -313,30 +297,13 @@ public final class StaibC41 implements Claim {
      * exact, Â_t the matrix the step applied. A diverged run reports the largest possible average and an infinite error.
      */
     private double[] oneRun(FirstOrder.Setting s, double eps, Point p, UniformRandomProvider rng) {
-        int d = s.dim();
         PreconditionedSgd opt = factory.create(s.problem(), p.eta(), p.beta(), eps, p.w());
-        double[] x = s.x0().clone(), grad = new double[d], a = new double[d * d], ahat = new double[d * d], g = new double[d * d],
-                diff = new double[d * d];
-        FullInverseRoot exact = new FullInverseRoot(d, eps, EpsPlacement.INSIDE);
-        SymmetricEigen eig = new SymmetricEigen(d);
-        double acc = 0, err = 0;
+        double[] r;
         try {
-            for (long t = 0; t < p.steps(); t++) {
-                s.problem().gradient(x, grad);
-                double n2 = 0;
-                for (double v : grad) n2 += v * v;
-                acc += n2;
-                s.problem().secondMoment(x, g);
-                exact.update(g);
-                exact.matrix(a);
-                opt.step(x, rng);
-                opt.appliedPreconditioner(ahat);
-                for (int i = 0; i < d * d; i++) diff[i] = ahat[i] - a[i];
-                err = Math.max(err, FirstOrder.opNorm(diff, eig));
-            }
+            r = FirstOrder.averageSquaredGradientAndError(opt, s, eps, p.steps(), rng);
         } catch (DivergenceException e) {
             return new double[] {s.supGradNorm2(), Double.POSITIVE_INFINITY, opt.oracleCalls(), 1};
         }
-        return new double[] {acc / p.steps(), err, opt.oracleCalls(), 0};
+        return new double[] {r[0], r[1], opt.oracleCalls(), 0};
     }
 }

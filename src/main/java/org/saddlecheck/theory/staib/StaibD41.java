@@ -7,10 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.saddlecheck.catalog.Catalog;
-import org.saddlecheck.claims.Claim;
 import org.saddlecheck.claims.ClaimContext;
-import org.saddlecheck.claims.ClaimInfo;
 import org.saddlecheck.claims.ClaimResult;
 import org.saddlecheck.claims.Tightness;
 import org.saddlecheck.claims.Verdict;
@@ -33,9 +30,7 @@ import org.saddlecheck.util.Require;
  * Prop. 4.2). Burn-in W = ⌈η^{−2/3}⌉, window T = ⌈3η^{−2/3}⌉, β = 1 − η^{2/3}. Each instance's exceedance count of
  * Δ is tested against δ = 0.05 by the exact binomial test. The estimator is injected ({@link EstimatorFactory}).
  */
-public final class StaibD41 implements Claim {
-    private static final ClaimInfo INFO = Catalog.get("STAIB-D4.1");
-
+public final class StaibD41 extends CatalogClaim {
     /** An instance: which sequence (A = G when eps is NaN, else A = (G + εI)^{−1/2}). */
     record Instance(String name, Case c, double eta, double eps) {}
 
@@ -54,17 +49,8 @@ public final class StaibD41 implements Claim {
     }
 
     public StaibD41(EstimatorFactory factory) {
+        super("STAIB-D4.1", TESTS);
         this.factory = Require.notNull("factory", factory);
-    }
-
-    @Override
-    public ClaimInfo info() {
-        return INFO;
-    }
-
-    @Override
-    public int statisticalTests() {
-        return TESTS;
     }
 
     @Override

@@ -7,10 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.saddlecheck.catalog.Catalog;
 import org.saddlecheck.claims.Claim;
 import org.saddlecheck.claims.ClaimContext;
-import org.saddlecheck.claims.ClaimInfo;
 import org.saddlecheck.claims.ClaimResult;
 import org.saddlecheck.claims.Verdict;
 import org.saddlecheck.experiment.ExperimentOutput;
@@ -40,8 +38,7 @@ import org.saddlecheck.util.Require;
  * with power 0.9. The experiment's CSV/JSON go to target/experiments/fig1/ and are referenced as curves.
  * The optimizer factory is injectable (broken-input tests).
  */
-public final class StaibFig1 implements Claim {
-    private static final ClaimInfo INFO = Catalog.get("STAIB-FIG1");
+public final class StaibFig1 extends CatalogClaim {
     static final int TESTS = 4;
     static final double RATIO_LO = 0.5, RATIO_HI = 2.0;
     static final double CONTROL_RATE = 0.1;
@@ -58,18 +55,9 @@ public final class StaibFig1 implements Claim {
 
     /** Claim with an injected optimizer factory and output directory (null: target/experiments/fig1). */
     StaibFig1(Fig1Experiment.OptimizerFactory factory, Path outDir) {
+        super("STAIB-FIG1", TESTS);
         this.factory = Require.notNull("factory", factory);
         this.outDir = outDir;
-    }
-
-    @Override
-    public ClaimInfo info() {
-        return INFO;
-    }
-
-    @Override
-    public int statisticalTests() {
-        return TESTS;
     }
 
     /** Trials: max(budget-scaled 200, binomial design for the control test). */

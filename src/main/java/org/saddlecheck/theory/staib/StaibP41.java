@@ -8,11 +8,8 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.saddlecheck.catalog.Catalog;
 import org.saddlecheck.claims.Budget;
-import org.saddlecheck.claims.Claim;
 import org.saddlecheck.claims.ClaimContext;
-import org.saddlecheck.claims.ClaimInfo;
 import org.saddlecheck.claims.ClaimResult;
 import org.saddlecheck.claims.Exponent;
 import org.saddlecheck.claims.Verdict;
@@ -37,8 +34,7 @@ import org.saddlecheck.util.Require;
  * speed, samples g = μ(x) + Sζ (Rademacher), step
  * s = ηM (I6: the step bound ηM is the η of Def. 4.1). The estimator is injected ({@link EstimatorFactory}).
  */
-public final class StaibP41 implements Claim {
-    private static final ClaimInfo INFO = Catalog.get("STAIB-P4.1");
+public final class StaibP41 extends CatalogClaim {
     static final double RATE_TOL = 0.05;
     static final int[] BURN_IN_K = {1, 3, 10};
     static final double WINDOW_K = 3;
@@ -62,17 +58,8 @@ public final class StaibP41 implements Claim {
     }
 
     public StaibP41(EstimatorFactory factory) {
+        super("STAIB-P4.1", TESTS);
         this.factory = Require.notNull("factory", factory);
-    }
-
-    @Override
-    public ClaimInfo info() {
-        return INFO;
-    }
-
-    @Override
-    public int statisticalTests() {
-        return TESTS;
     }
 
     @Override

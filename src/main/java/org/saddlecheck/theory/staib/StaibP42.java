@@ -11,11 +11,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.commons.rng.UniformRandomProvider;
-import org.saddlecheck.catalog.Catalog;
 import org.saddlecheck.claims.Budget;
-import org.saddlecheck.claims.Claim;
 import org.saddlecheck.claims.ClaimContext;
-import org.saddlecheck.claims.ClaimInfo;
 import org.saddlecheck.claims.ClaimResult;
 import org.saddlecheck.claims.Exponent;
 import org.saddlecheck.claims.Tightness;
@@ -54,8 +51,7 @@ import org.saddlecheck.util.Require;
  * </ol>
  * The estimator is injected ({@link EstimatorFactory}).
  */
-public final class StaibP42 implements Claim {
-    private static final ClaimInfo INFO = Catalog.get("STAIB-P4.2");
+public final class StaibP42 extends CatalogClaim {
     static final double RATE_TOL = 0.05;
     static final double EPS_TOL = 0.15;
     static final int TESTS = 3;
@@ -84,17 +80,8 @@ public final class StaibP42 implements Claim {
     }
 
     public StaibP42(EstimatorFactory factory) {
+        super("STAIB-P4.2", TESTS);
         this.factory = Require.notNull("factory", factory);
-    }
-
-    @Override
-    public ClaimInfo info() {
-        return INFO;
-    }
-
-    @Override
-    public int statisticalTests() {
-        return TESTS;
     }
 
     @Override
@@ -195,7 +182,7 @@ public final class StaibP42 implements Claim {
         String worstWhat;
 
         // (i) random pairs with a targeted climb toward ratio 1
-        ForallResult<Pair> fr = Forall.over(INFO.id() + "/lemma", PAIRS).seed(ctx.seed("pairs", 0)).cases(plan.pairCases())
+        ForallResult<Pair> fr = Forall.over(info().id() + "/lemma", PAIRS).seed(ctx.seed("pairs", 0)).cases(plan.pairCases())
                 .parallel(ctx.parallel()).target(plan.pairStarts(), plan.pairSteps()).check((p, rng) -> pairRatio(p, rng).score());
         trials += fr.evaluations();
         if (!fr.passed()) failures.add("lemma on SPD pairs: " + fr.failureMessage());

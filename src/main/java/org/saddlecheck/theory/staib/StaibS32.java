@@ -8,11 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.commons.rng.UniformRandomProvider;
-import org.saddlecheck.catalog.Catalog;
 import org.saddlecheck.claims.Budget;
-import org.saddlecheck.claims.Claim;
 import org.saddlecheck.claims.ClaimContext;
-import org.saddlecheck.claims.ClaimInfo;
 import org.saddlecheck.claims.ClaimResult;
 import org.saddlecheck.claims.Verdict;
 import org.saddlecheck.experiment.ExperimentOutput;
@@ -47,8 +44,7 @@ import org.saddlecheck.util.Require;
  * A point estimate on the wrong side without significance gives INCONCLUSIVE. No threshold on (C, β) is hard-coded
  * beyond choosing which settings count as "C ≫ 1/(1−β)". The kernel is injectable (broken-input tests).
  */
-public final class StaibS32 implements Claim {
-    private static final ClaimInfo INFO = Catalog.get("STAIB-S3.2");
+public final class StaibS32 extends CatalogClaim {
     static final int TESTS = 9;
     static final double EXACT_TOL = 1e-12;
     static final double[][] EXACT_CASES = {{5, 0.1}, {20, 0.1}, {100, 0.1}, {1000, 0.01}, {1.5, 0.5}, {50, 2}, {1e6, 1e-3}};
@@ -63,18 +59,9 @@ public final class StaibS32 implements Claim {
 
     /** With an injected kernel and output directory (null: target/experiments/reddi). */
     StaibS32(ReddiExperiment.Kernel kernel, Path outDir) {
+        super("STAIB-S3.2", TESTS);
         this.kernel = Require.notNull("kernel", kernel);
         this.outDir = outDir;
-    }
-
-    @Override
-    public ClaimInfo info() {
-        return INFO;
-    }
-
-    @Override
-    public int statisticalTests() {
-        return TESTS;
     }
 
     /** max over the EXACT identities of |error| / (1e-12 · scale); ≤ 1 passes. Each entry: C, ζ, ratio, what. */

@@ -10,11 +10,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.commons.rng.UniformRandomProvider;
-import org.saddlecheck.catalog.Catalog;
 import org.saddlecheck.claims.Budget;
-import org.saddlecheck.claims.Claim;
 import org.saddlecheck.claims.ClaimContext;
-import org.saddlecheck.claims.ClaimInfo;
 import org.saddlecheck.claims.ClaimResult;
 import org.saddlecheck.claims.Exponent;
 import org.saddlecheck.claims.Tightness;
@@ -51,9 +48,7 @@ import org.saddlecheck.util.Require;
  * plus the negative control β = 0.99 fixed (plateau as η shrinks; reported, not failed). The estimator is injected
  * ({@link EstimatorFactory}); the registry uses the bias-corrected EMA.
  */
-public final class StaibT41 implements Claim {
-    private static final ClaimInfo INFO = Catalog.get("STAIB-T4.1");
-
+public final class StaibT41 extends CatalogClaim {
     /** Tolerance of the η^{1/3} slope (CLAIMS.md §7.4 default for exponents ≤ 1). */
     static final double RATE_TOL = 0.05;
     /**
@@ -112,17 +107,8 @@ public final class StaibT41 implements Claim {
 
     /** The claim on an injected estimator (negative-control tests inject broken ones). */
     public StaibT41(EstimatorFactory factory) {
+        super("STAIB-T4.1", TESTS);
         this.factory = Require.notNull("factory", factory);
-    }
-
-    @Override
-    public ClaimInfo info() {
-        return INFO;
-    }
-
-    @Override
-    public int statisticalTests() {
-        return TESTS;
     }
 
     @Override
@@ -208,7 +194,7 @@ public final class StaibT41 implements Claim {
         Map<String, Object> search = new LinkedHashMap<>();
         if (plan.searchCases() > 0) {
             int ns = plan.searchTrials();
-            ForallResult<SearchPoint> fr = Forall.over(INFO.id() + "/tightness", SEARCH_SPACE).seed(ctx.seed("search", 0))
+            ForallResult<SearchPoint> fr = Forall.over(info().id() + "/tightness", SEARCH_SPACE).seed(ctx.seed("search", 0))
                     .cases(plan.searchCases()).limit(Double.POSITIVE_INFINITY).shrinkBudget(0).parallel(ctx.parallel())
                     .target(plan.searchStarts(), plan.searchSteps()).check((sp, rng) -> searchScore(sp, ns, rng, factory));
             trials += (long) fr.evaluations() * ns;
@@ -538,6 +524,6 @@ public final class StaibT41 implements Claim {
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "%s[%s]", INFO.id(), factory.describe());
+        return String.format(Locale.ROOT, "%s[%s]", info().id(), factory.describe());
     }
 }

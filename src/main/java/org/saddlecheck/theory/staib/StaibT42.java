@@ -5,11 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.commons.rng.UniformRandomProvider;
-import org.saddlecheck.catalog.Catalog;
 import org.saddlecheck.claims.Budget;
-import org.saddlecheck.claims.Claim;
 import org.saddlecheck.claims.ClaimContext;
-import org.saddlecheck.claims.ClaimInfo;
 import org.saddlecheck.claims.ClaimResult;
 import org.saddlecheck.claims.Tightness;
 import org.saddlecheck.claims.Verdict;
@@ -39,8 +36,7 @@ import org.saddlecheck.util.Require;
  *
  * <p>The optimizer under test is injectable ({@link Factory}) so that a broken one can be planted in tests.
  */
-public final class StaibT42 implements Claim {
-    private static final ClaimInfo INFO = Catalog.get("STAIB-T4.2");
+public final class StaibT42 extends CatalogClaim {
     /** Relative tolerance of the EXACT constant checks along a trajectory. */
     static final double CONSTANT_TOL = 1e-9;
 
@@ -112,18 +108,9 @@ public final class StaibT42 implements Claim {
     }
 
     StaibT42(Factory factory, Config config) {
+        super("STAIB-T4.2", MAX_TESTS);
         this.factory = Require.notNull("factory", factory);
         this.config = config;
-    }
-
-    @Override
-    public ClaimInfo info() {
-        return INFO;
-    }
-
-    @Override
-    public int statisticalTests() {
-        return MAX_TESTS;
     }
 
     /** Constants of one configuration. */
@@ -146,12 +133,7 @@ public final class StaibT42 implements Claim {
                 cfg.specs().size() * cfg.kinds().size() * cfg.taus().length, "at most " + MAX_TESTS);
         double alpha = ctx.alphaPerTest(statisticalTests());
         List<Map<String, Object>> rows = new ArrayList<>();
-        List<Double> ratios = new ArrayList<>();
-        String worst = "";
-        double worstRatio = -1;
-        int violations = 0, constantFailures = 0, underpowered = 0, tests = 0;
-        long trials = 0;
-        StringBuilder failures = new StringBuilder();
+        FirstOrder.Tally tally = new FirstOrder.Tally();
         for (FirstOrder.Spec spec : cfg.specs()) {
             FirstOrder.Setting s = spec.build(ctx);
             for (Kind kind : cfg.kinds()) {
@@ -165,42 +147,24 @@ public final class StaibT42 implements Claim {
                     FirstOrder.ExpectTest et = FirstOrder.designedTest(ctx,
                             i -> oneRun(kind, s, cfg.eps(), c, ctx.rng(stream, i), i == 0 ? checked : null, diverged), tau * tau, alpha);
                     ConstantCheck cc = checked[0];
-                    tests++;
-                    trials += et.values().length;
-                    boolean bad = et.test().violated();
-                    if (bad) {
-                        violations++;
-                        failures.append(label).append(": ").append(et.test().describe()).append(". ");
-                    }
-                    if (!cc.ok()) {
-                        constantFailures++;
-                        failures.append(label).append(": constants fail along the trajectory (").append(cc.describe()).append("). ");
-                    }
-                    if (et.underpowered()) underpowered++;
-                    double ratio = et.ratio();
-                    ratios.add(ratio);
-                    if (ratio > worstRatio) {
-                        worstRatio = ratio;
-                        worst = FirstOrder.fmt("%s: mean %.4g vs tau^2 = %.4g (eta = %.4g, T = %d)", label,
-                                et.test().estimate().mean(), tau * tau, c.eta(), c.steps());
-                    }
+                    boolean bad = tally.add(label, et, tau, c.eta(), c.steps());
+                    if (!cc.ok()) tally.fail(label, "constants fail along the trajectory (" + cc.describe() + ")");
                     rows.add(FirstOrder.row("problem", s.label(), "preconditioner", kind.name(), "tau", tau, "eta", c.eta(),
                             "T", c.steps(), "lambdaMinus", c.lambdaMinus(), "Gamma", c.gamma(), "L", s.smoothness(),
                             "deltaF", s.deltaF(), "runs", et.values().length, "plannedRuns", et.planned(),
                             "mean", et.test().estimate().mean(), "sd", et.test().estimate().sd(),
                             "lowerBound", et.test().estimate().lower(),
                             "empiricalBernsteinLowerBound(report only)", bernsteinLower(et.values(), s.supGradNorm2(), alpha),
-                            "bound", tau * tau, "ratio", ratio,
+                            "bound", tau * tau, "ratio", et.ratio(),
                             "power(1.25 bound)", et.power(), "violated", bad, "divergedRuns", diverged.get(),
                             "maxLambdaMinShortfall", cc.lambdaShortfall(), "maxGammaExcess", cc.gammaExcess(),
                             "constantsOk", cc.ok()));
                 }
             }
         }
-        double[] r = FirstOrder.unbox(ratios);
-        Verdict v = violations + constantFailures > 0 ? Verdict.VIOLATED : underpowered > 0 ? Verdict.INCONCLUSIVE : Verdict.HOLDS;
-        ClaimResult.Builder b = ClaimResult.builder(v).trials(trials).falseFailureRate(alpha * tests)
-                .tightness(Tightness.of(r, worst)).series("ratios", r)
+        Verdict v = tally.verdict();
+        Tightness tight = tally.tightness();
+        ClaimResult.Builder b = tally.builder(alpha)
                 .detail("configurations", rows).detail("alphaPerTest", alpha).detail("statistic",
                         "X = (1/T) sum_{t<T} ||grad f(x_t)||^2 per run, X in [0, sup ||grad f||^2]; Student-t lower bound of E[X] vs tau^2 "
                                 + "(the distribution-free empirical-Bernstein bound is reported but is far looser at these run counts)")
@@ -210,14 +174,13 @@ public final class StaibT42 implements Claim {
         b.detail("lambdaMinusExactVsCrude", FirstOrder.row("problem", first.label(), "supLambdaMaxG", first.supLambdaMaxG(),
                 "lambdaMinus", first.lambdaMinus(cfg.eps()), "crude (d + max sigma^2 + eps)^(-1/2)", first.crudeLambdaMinus(cfg.eps())));
         if (v == Verdict.VIOLATED) {
-            b.evidence(failures.toString().trim());
+            b.evidence(tally.failureText());
         } else {
             b.evidence(FirstOrder.fmt("(1/T) sum E||grad f||^2 <= tau^2 held in all %d configurations (%s; A = (G+eps I)^(-1/2) "
                             + "with exact G and A = I; tau in %s): tightness mean/tau^2 in [%.3f, %.3f], worst %s. Constants "
                             + "lambda_min(A_t) >= lambda- and tr(A_t G A_t) <= Gamma held along every checked trajectory.%s",
-                    tests, cfg.specs().size() == 1 ? first.label() : "logsum and Haar cosine", java.util.Arrays.toString(cfg.taus()),
-                    Tightness.of(r, worst).min(), Tightness.of(r, worst).max(), worst,
-                    underpowered > 0 ? " " + underpowered + " configuration(s) under-powered." : ""));
+                    tally.tests(), cfg.specs().size() == 1 ? first.label() : "logsum and Haar cosine", java.util.Arrays.toString(cfg.taus()),
+                    tight.min(), tight.max(), tight.worst(), tally.underpoweredNote()));
         }
         return b.build();
     }
@@ -267,10 +230,7 @@ public final class StaibT42 implements Claim {
         SymmetricEigen eig = new SymmetricEigen(d);
         double shortfall = Double.NEGATIVE_INFINITY, excess = Double.NEGATIVE_INFINITY, acc = 0;
         for (long t = 0; t < c.steps(); t++) {
-            s.problem().gradient(x, grad);
-            double n2 = 0;
-            for (double v : grad) n2 += v * v;
-            acc += n2;
+            acc += FirstOrder.squaredGradient(s.problem(), x, grad);
             s.problem().secondMoment(x, g);
             opt.step(x, rng);
             opt.appliedPreconditioner(a);

@@ -7,11 +7,8 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.commons.rng.UniformRandomProvider;
-import org.saddlecheck.catalog.Catalog;
 import org.saddlecheck.claims.Budget;
-import org.saddlecheck.claims.Claim;
 import org.saddlecheck.claims.ClaimContext;
-import org.saddlecheck.claims.ClaimInfo;
 import org.saddlecheck.claims.ClaimResult;
 import org.saddlecheck.claims.Tightness;
 import org.saddlecheck.claims.Verdict;
@@ -45,8 +42,7 @@ import org.saddlecheck.util.Require;
  * guarantee; Â may lose definiteness) and Â built from the same g_t (Alg. 2 style: Alg. 3 with β = 1 − η^{2/3},
  * W = ⌈η^{−2/3}⌉).
  */
-public final class StaibT43 implements Claim {
-    private static final ClaimInfo INFO = Catalog.get("STAIB-T4.3");
+public final class StaibT43 extends CatalogClaim {
     static final double CONSTANT_TOL = 1e-9;
 
     /** Builds the optimizer under test: preconditioned SGD applying Â_t = A(x_t) + E_t chosen before g_t. */
@@ -117,18 +113,9 @@ public final class StaibT43 implements Claim {
     }
 
     StaibT43(Factory factory, Config config) {
+        super("STAIB-T4.3", MAX_TESTS);
         this.factory = Require.notNull("factory", factory);
         this.config = config;
-    }
-
-    @Override
-    public ClaimInfo info() {
-        return INFO;
-    }
-
-    @Override
-    public int statisticalTests() {
-        return MAX_TESTS;
     }
 
     /** η and T of Theorem 4.3. */
@@ -155,12 +142,7 @@ public final class StaibT43 implements Claim {
         double alpha = ctx.alphaPerTest(statisticalTests());
         FirstOrder.Setting s = cfg.spec().build(ctx);
         List<Map<String, Object>> rows = new ArrayList<>();
-        List<Double> ratios = new ArrayList<>();
-        String worst = "";
-        double worstRatio = -1;
-        int violations = 0, hypothesisFailures = 0, underpowered = 0, tests = 0;
-        long trials = 0;
-        StringBuilder failures = new StringBuilder();
+        FirstOrder.Tally tally = new FirstOrder.Tally();
         for (double tau : cfg.taus()) {
             Constants c = constants(s, cfg.eps(), tau);
             for (PerturbedPreconditioner.Mode mode : cfg.modes()) {
@@ -177,31 +159,14 @@ public final class StaibT43 implements Claim {
                             ctx.rng(stream, i), ctx.rng(stream + "/perturbation", i), i == 0 ? checked : null, diverged, pdLosses),
                             tau * tau, alpha);
                     Hypotheses h = checked[0];
-                    tests++;
-                    trials += et.values().length;
-                    boolean bad = et.test().violated();
-                    if (bad) {
-                        violations++;
-                        failures.append(label).append(": ").append(et.test().describe()).append(". ");
-                    }
-                    if (!h.ok(delta)) {
-                        hypothesisFailures++;
-                        failures.append(label).append(": hypotheses fail along the trajectory (").append(h.describe(delta)).append("). ");
-                    }
-                    if (et.underpowered()) underpowered++;
-                    double ratio = et.ratio();
-                    ratios.add(ratio);
+                    boolean bad = tally.add(label, et, tau, c.eta(), c.steps());
+                    if (!h.ok(delta)) tally.fail(label, "hypotheses fail along the trajectory (" + h.describe(delta) + ")");
                     double der = derivedBound(s, c);
-                    if (ratio > worstRatio) {
-                        worstRatio = ratio;
-                        worst = FirstOrder.fmt("%s: mean %.4g vs tau^2 = %.4g (eta = %.4g, T = %d)", label,
-                                et.test().estimate().mean(), tau * tau, c.eta(), c.steps());
-                    }
                     rows.add(FirstOrder.row("tau", tau, "mode", mode.name(), "DeltaOverLambdaMinus", frac, "Delta", delta,
                             "eta", c.eta(), "T", c.steps(), "lambdaMinus", c.lambdaMinus(), "Gamma", c.gamma(),
                             "runs", et.values().length, "plannedRuns", et.planned(), "mean", et.test().estimate().mean(),
                             "sd", et.test().estimate().sd(), "lowerBound", et.test().estimate().lower(), "bound", tau * tau,
-                            "ratio", ratio, "derivedBound", der, "meanOverDerivedBound", et.test().estimate().mean() / der,
+                            "ratio", et.ratio(), "derivedBound", der, "meanOverDerivedBound", et.test().estimate().mean() / der,
                             "power(1.25 bound)", et.power(), "violated", bad, "divergedRuns", diverged.get(),
                             "nonPdUpdates", pdLosses.get(), "max ||Ahat - A|| / Delta", h.maxError() / Math.max(delta, Double.MIN_VALUE),
                             "maxAsymmetry", h.asymmetry(), "maxLambdaMinShortfall", h.lambdaShortfall(), "maxGammaExcess",
@@ -210,24 +175,23 @@ public final class StaibT43 implements Claim {
             }
         }
         List<Map<String, Object>> controls = cfg.controls() ? controls(ctx, s, cfg) : List.of();
-        double[] r = FirstOrder.unbox(ratios);
-        Tightness tight = Tightness.of(r, worst);
-        Verdict v = violations + hypothesisFailures > 0 ? Verdict.VIOLATED : underpowered > 0 ? Verdict.INCONCLUSIVE : Verdict.HOLDS;
-        ClaimResult.Builder b = ClaimResult.builder(v).trials(trials).falseFailureRate(alpha * tests).tightness(tight)
-                .series("ratios", r).detail("problem", s.label()).detail("eps", cfg.eps())
+        Tightness tight = tally.tightness();
+        Verdict v = tally.verdict();
+        ClaimResult.Builder b = tally.builder(alpha)
+                .detail("problem", s.label()).detail("eps", cfg.eps())
                 .detail("supLambdaMaxG", s.supLambdaMaxG()).detail("deltaF", s.deltaF()).detail("alphaPerTest", alpha)
                 .detail("configurations", rows).detail("negativeControls(report only)", controls);
         if (v == Verdict.VIOLATED) {
-            b.evidence(failures.toString().trim());
+            b.evidence(tally.failureText());
         } else {
             b.evidence(FirstOrder.fmt("(1/T) sum E||grad f||^2 <= tau^2 held in all %d configurations on %s with Ahat = A + E, "
                             + "||E|| = Delta in {%s} lambda- (benign random symmetric and adversarial -Delta u u^T), tau in %s: "
                             + "tightness mean/tau^2 in [%.3f, %.3f] (our derived bound is ~0.752 tau^2), worst %s. ||Ahat_t - A_t|| <= Delta, "
                             + "lambda_min(A_t) >= lambda- and tr(A G A) <= Gamma held along every checked trajectory.%s%s",
-                    tests, s.label(), join(cfg.deltaFractions()), java.util.Arrays.toString(cfg.taus()), tight.min(), tight.max(), worst,
-                    underpowered > 0 ? " " + underpowered + " configuration(s) under-powered." : "", describeControls(controls)));
+                    tally.tests(), s.label(), join(cfg.deltaFractions()), java.util.Arrays.toString(cfg.taus()), tight.min(), tight.max(),
+                    tight.worst(), tally.underpoweredNote(), describeControls(controls)));
         }
-        return b.trials(trials).build();
+        return b.build();
     }
 
     private static String join(double[] a) {
@@ -301,10 +265,7 @@ public final class StaibT43 implements Claim {
         SymmetricEigen eig = new SymmetricEigen(d);
         double err = 0, asym = 0, shortfall = Double.NEGATIVE_INFINITY, excess = Double.NEGATIVE_INFINITY, acc = 0;
         for (long t = 0; t < c.steps(); t++) {
-            s.problem().gradient(x, grad);
-            double n2 = 0;
-            for (double v : grad) n2 += v * v;
-            acc += n2;
+            acc += FirstOrder.squaredGradient(s.problem(), x, grad);
             s.problem().secondMoment(x, g);
             exact.update(g);
             exact.matrix(a);
@@ -354,7 +315,7 @@ public final class StaibT43 implements Claim {
         List<double[]> res = ctx.parallel().map(runs, i -> {
             PreconditionedSgd opt = Algorithms.rmspropWithBurnIn(s.problem(), StepSchedule.constant(c.eta()), beta, cfg.eps(), w);
             try {
-                return sameGradientRun(opt, s, cfg.eps(), c.steps(), ctx.rng("control/alg2", i));
+                return FirstOrder.averageSquaredGradientAndError(opt, s, cfg.eps(), c.steps(), ctx.rng("control/alg2", i));
             } catch (DivergenceException ex) {
                 diverged.incrementAndGet();
                 return new double[] {s.supGradNorm2(), Double.POSITIVE_INFINITY};
@@ -372,29 +333,5 @@ public final class StaibT43 implements Claim {
                 "ratio", e.mean() / (tau * tau), "divergedRuns", diverged.get(),
                 "max_t ||Ahat_t - A_t|| / lambda-", maxErr / c.lambdaMinus()));
         return out;
-    }
-
-    /** X and max_t ‖Â_t − A_t‖ along one Alg. 2/3 run (Â_t the applied matrix, A_t exact at x_t). */
-    private static double[] sameGradientRun(PreconditionedSgd opt, FirstOrder.Setting s, double eps, long steps, UniformRandomProvider rng) {
-        int d = s.dim();
-        double[] x = s.x0().clone(), grad = new double[d], a = new double[d * d], ahat = new double[d * d], g = new double[d * d],
-                diff = new double[d * d];
-        FullInverseRoot exact = new FullInverseRoot(d, eps, EpsPlacement.INSIDE);
-        SymmetricEigen eig = new SymmetricEigen(d);
-        double acc = 0, err = 0;
-        for (long t = 0; t < steps; t++) {
-            s.problem().gradient(x, grad);
-            double n2 = 0;
-            for (double v : grad) n2 += v * v;
-            acc += n2;
-            s.problem().secondMoment(x, g);
-            exact.update(g);
-            exact.matrix(a);
-            opt.step(x, rng);
-            opt.appliedPreconditioner(ahat);
-            for (int i = 0; i < d * d; i++) diff[i] = ahat[i] - a[i];
-            err = Math.max(err, FirstOrder.opNorm(diff, eig));
-        }
-        return new double[] {acc / steps, err};
     }
 }

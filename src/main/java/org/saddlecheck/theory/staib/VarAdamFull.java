@@ -5,11 +5,6 @@ import static org.saddlecheck.theory.staib.IdentityHarness.identity;
 
 import java.util.List;
 import org.apache.commons.rng.UniformRandomProvider;
-import org.saddlecheck.catalog.Catalog;
-import org.saddlecheck.claims.Claim;
-import org.saddlecheck.claims.ClaimContext;
-import org.saddlecheck.claims.ClaimInfo;
-import org.saddlecheck.claims.ClaimResult;
 import org.saddlecheck.gen.Spd;
 import org.saddlecheck.gen.SpectrumKind;
 import org.saddlecheck.linalg.EpsPlacement;
@@ -31,22 +26,14 @@ import org.saddlecheck.rng.Seeds;
  * (3) Adam with β1 = 0 equals bias-corrected diagonal RMSProp with ε outside (relative 1e-14 over 100 steps);
  * (4) full-matrix Adam fed axis-aligned samples equals diagonal Adam with β1 = 0 (relative 1e-12).
  */
-public final class VarAdamFull implements Claim {
-    private static final ClaimInfo INFO = Catalog.get("STAIB-VAR-ADAM");
-    static final double TOL = 1e-10;
-    static final int STEPS = 100;
-
-    @Override
-    public ClaimInfo info() {
-        return INFO;
+public final class VarAdamFull extends IdentityClaim {
+    public VarAdamFull() {
+        super("STAIB-VAR-ADAM",
+                "Full-matrix Adam with beta1 = 0: A = (G^(1/2) + eps I)^(-1) (eps outside the root), EMA of g g^T, A_t after g_t.");
     }
 
     @Override
-    public int statisticalTests() {
-        return 0;
-    }
-
-    static List<IdentityHarness.Check> checks() {
+    List<IdentityHarness.Check> checks() {
         return List.of(
                 identity("A = (G^(1/2) + eps I)^(-1) by an independent route", rng -> {
                     int d = 1 + rng.nextInt(8);
@@ -115,11 +102,5 @@ public final class VarAdamFull implements Claim {
                     }
                     return new IdentityHarness.Outcome(ExactLinalg.relErr(a, b) / 1e-12, fmt("d=%d beta2=%.4f eps=%.3g", d, beta, eps));
                 }));
-    }
-
-    @Override
-    public ClaimResult check(ClaimContext ctx) {
-        return IdentityHarness.run(INFO, ctx, checks(),
-                "Full-matrix Adam with beta1 = 0: A = (G^(1/2) + eps I)^(-1) (eps outside the root), EMA of g g^T, A_t after g_t.");
     }
 }

@@ -7,10 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.commons.rng.UniformRandomProvider;
-import org.saddlecheck.catalog.Catalog;
-import org.saddlecheck.claims.Claim;
 import org.saddlecheck.claims.ClaimContext;
-import org.saddlecheck.claims.ClaimInfo;
 import org.saddlecheck.claims.ClaimResult;
 import org.saddlecheck.claims.Verdict;
 import org.saddlecheck.optim.Algorithms;
@@ -31,22 +28,13 @@ import org.saddlecheck.rng.Seeds;
  * bounds of Σ (one test, Bonferroni over entries). Verdict KNOWN-INCONSISTENCY: the paper says the samples yield Σ in
  * expectation; they yield 2Σ (the implementation divides by 2). STAIB-S5.3 additionally checks saddle escape.
  */
-public final class VarCovTwoSample implements Claim {
-    private static final ClaimInfo INFO = Catalog.get("STAIB-VAR-COV");
-    static final double TOL = 1e-10;
-    static final int STEPS = 100;
-
-    @Override
-    public ClaimInfo info() {
-        return INFO;
+public final class VarCovTwoSample extends IdentityClaim {
+    public VarCovTwoSample() {
+        super("STAIB-VAR-COV", 1, "Two-sample covariance preconditioner:");
     }
 
     @Override
-    public int statisticalTests() {
-        return 1;
-    }
-
-    static List<IdentityHarness.Check> checks() {
+    List<IdentityHarness.Check> checks() {
         return List.of(
                 identity("E[Y] = 2 Sigma and the estimator's mean of Y/2 = Sigma by enumeration", rng -> {
                     int d = 1 + rng.nextInt(5);
@@ -75,7 +63,7 @@ public final class VarCovTwoSample implements Claim {
 
     @Override
     public ClaimResult check(ClaimContext ctx) {
-        ClaimResult id = IdentityHarness.run(INFO, ctx, checks(), "Two-sample covariance preconditioner:");
+        ClaimResult id = super.check(ctx);
         double alpha = ctx.alphaPerTest(1);
         AdditiveNoiseProblem p = TwoSampleChecks.oracle(4, 100, ctx.rng("mc-problem", 0));
         double[] x = {0.2, -0.1, 0.4, 0.0};

@@ -6,11 +6,6 @@ import static org.saddlecheck.theory.staib.IdentityHarness.identity;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.commons.rng.UniformRandomProvider;
-import org.saddlecheck.catalog.Catalog;
-import org.saddlecheck.claims.Claim;
-import org.saddlecheck.claims.ClaimContext;
-import org.saddlecheck.claims.ClaimInfo;
-import org.saddlecheck.claims.ClaimResult;
 import org.saddlecheck.estimate.BetaSchedule;
 import org.saddlecheck.estimate.EmaEstimator;
 import org.saddlecheck.estimate.Shape;
@@ -31,22 +26,15 @@ import org.saddlecheck.rng.Seeds;
  * (relative 1e-12); (3) the idealized diagonal method uses A = (diag(G(x_t)) + εI)^{−1/2} (relative 1e-10); (4) Figure 1's
  * RMSProp is diagonal RMSProp with β = 1 − Cη^{2/3}, ε inside, v_0 = 0, no bias correction (bit for bit).
  */
-public final class VarDiagRmsprop implements Claim {
-    private static final ClaimInfo INFO = Catalog.get("STAIB-VAR-DIAG");
-    static final double TOL = 1e-10;
-    static final int STEPS = 100;
-
-    @Override
-    public ClaimInfo info() {
-        return INFO;
+public final class VarDiagRmsprop extends IdentityClaim {
+    public VarDiagRmsprop() {
+        super("STAIB-VAR-DIAG",
+                "Diagonal RMSProp: v = beta v + (1 - beta) g^2, step g/sqrt(v + eps) (paper's eps inside; eps-outside and bias-corrected variants "
+                        + "recorded separately).");
     }
 
     @Override
-    public int statisticalTests() {
-        return 0;
-    }
-
-    static List<IdentityHarness.Check> checks() {
+    List<IdentityHarness.Check> checks() {
         return List.of(
                 identity("v_t = beta v + (1-beta) g^2, x -= eta g/sqrt(v + eps) (and eps-outside, bias-corrected variants)", rng -> {
                     AdditiveNoiseProblem p = IdentityHarness.problem(rng);
@@ -115,12 +103,5 @@ public final class VarDiagRmsprop implements Claim {
                     }
                     return new IdentityHarness.Outcome(0, fmt("%s eta=%.4g C=%.3g", p.name(), eta, c));
                 }));
-    }
-
-    @Override
-    public ClaimResult check(ClaimContext ctx) {
-        return IdentityHarness.run(INFO, ctx, checks(),
-                "Diagonal RMSProp: v = beta v + (1 - beta) g^2, step g/sqrt(v + eps) (paper's eps inside; eps-outside and bias-corrected variants "
-                        + "recorded separately).");
     }
 }
