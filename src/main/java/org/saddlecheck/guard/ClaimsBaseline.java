@@ -28,7 +28,8 @@ import org.saddlecheck.claims.Verdict;
  *   <li>a verdict flip (any seed, any budget);</li>
  *   <li>at the baseline's own master seed and budget (where results are deterministic): the tightness median or
  *       maximum changing by more than {@link #TIGHTNESS_TOLERANCE} relative (10%: larger than floating-point
- *       reassociation, smaller than any change a reader of the report would care about), or the fitted exponent
+ *       reassociation, smaller than any change a reader of the report would care about; ratios that stay below
+ *       {@link #TIGHTNESS_FLOOR} are not compared), or the fitted exponent
  *       leaving the baseline's confidence interval [ciLow, ciHigh].</li>
  * </ul>
  * At another seed or budget only verdicts are compared (the numbers legitimately differ by Monte Carlo error).
@@ -37,6 +38,13 @@ import org.saddlecheck.claims.Verdict;
 public final class ClaimsBaseline {
     /** Relative tolerance on tightness median and max at the baseline's seed and budget. */
     public static final double TIGHTNESS_TOLERANCE = 0.10;
+
+    /**
+     * Ratios below this are not compared: a bound that is loose by a factor of 1000 or more (rounding-error ratios of
+     * the exact identity claims, astronomically small stuck probabilities) says nothing more when the ratio moves
+     * within that range, and such ratios legitimately change with the order of floating-point operations.
+     */
+    public static final double TIGHTNESS_FLOOR = 1e-3;
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -182,6 +190,7 @@ public final class ClaimsBaseline {
     private static void relative(List<String> moves, String id, String what, double old, double now) {
         boolean oldOk = Double.isFinite(old), nowOk = Double.isFinite(now);
         if (!oldOk && !nowOk) return;
+        if (oldOk && nowOk && Math.max(Math.abs(old), Math.abs(now)) < TIGHTNESS_FLOOR) return;
         if (oldOk != nowOk || Math.abs(now - old) > TIGHTNESS_TOLERANCE * Math.abs(old) + 1e-12) {
             String change = oldOk && nowOk && old != 0
                     ? String.format(Locale.ROOT, " (%+.1f%%, allowed ±%.0f%%)", 100 * (now - old) / Math.abs(old), 100 * TIGHTNESS_TOLERANCE)

@@ -53,6 +53,12 @@ class ClaimsBaselineTest {
         RunResults small = run(7, "standard", outcome("A", Verdict.HOLDS, new Tightness(0.1, 0.52, 0.95, "w"), null),
                 outcome("B", Verdict.HOLDS, null, new Exponent(0.35, 0.31, 0.38, 1.0 / 3)));
         assertThat(ClaimsBaseline.compare(b, small, true)).isEmpty();
+        // rounding-level ratios (below the floor) may move freely; crossing the floor is a move
+        ClaimsBaseline.write(run(7, "standard", outcome("R", Verdict.HOLDS, new Tightness(1e-9, 1e-7, 2e-5, "w"), null)), null, dir.resolve("r.json"));
+        ClaimsBaseline.Baseline rb = ClaimsBaseline.read(dir.resolve("r.json"));
+        assertThat(ClaimsBaseline.compare(rb, run(7, "standard", outcome("R", Verdict.HOLDS, new Tightness(1e-9, 4e-7, 9e-5, "w"), null)), true)).isEmpty();
+        assertThat(ClaimsBaseline.compare(rb, run(7, "standard", outcome("R", Verdict.HOLDS, new Tightness(1e-9, 4e-7, 0.02, "w"), null)), true))
+                .anyMatch(s -> s.startsWith("R: tightness max moved from 2.00000e-05 to 0.0200000"));
         // another seed: only verdicts count
         RunResults otherSeed = run(8, "standard", outcome("A", Verdict.HOLDS, new Tightness(0.1, 5, 9, "w"), null),
                 outcome("B", Verdict.HOLDS, null, new Exponent(0.9, 0.8, 1.0, 1.0 / 3)));
