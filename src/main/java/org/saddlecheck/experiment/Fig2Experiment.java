@@ -255,7 +255,8 @@ public final class Fig2Experiment {
         m.put("iterations", r.iterations());
         m.put("finalEta", r.finalEta());
         m.put("seeds", c.seeds());
-        m.put("runtimeMs", r.millis());
+        // the per-seed stream seeds (from the master seed or the claim's context): enough to rerun any one curve
+        m.put("streamSeeds", r.runs().stream().filter(x -> x.schedule().equals(c.schedules().get(0))).mapToLong(Run::streamSeed).boxed().toList());
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Summary s : sums) {
             Map<String, Object> row = new LinkedHashMap<>();

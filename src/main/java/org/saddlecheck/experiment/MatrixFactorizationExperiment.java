@@ -71,9 +71,19 @@ public final class MatrixFactorizationExperiment {
             return new Config(dims, ranks, kappas, n, eps, stride, cap, sampler);
         }
 
+        /**
+         * The condition numbers of the cells of rank r: for r = 1 the spectrum is {1} whatever κ, so a rank-one cell is
+         * run once, as κ = 1, instead of once per κ under a false label.
+         */
+        public double[] kappasFor(int r) {
+            return r == 1 ? new double[] {1.0} : kappas.clone();
+        }
+
         /** Runs in the whole grid (both starts). */
         public int totalRuns() {
-            return dims.length * ranks.length * kappas.length * 2 * trialsPerCell;
+            int cells = 0;
+            for (int r : ranks) cells += kappasFor(r).length;
+            return dims.length * cells * 2 * trialsPerCell;
         }
 
         @Override
@@ -156,7 +166,7 @@ public final class MatrixFactorizationExperiment {
     /** Curves per (d, r, κ): iteration, q10, median, q90 of the distance over the cell's runs. */
     public record Curve(int d, int r, double kappa, long[] iterations, double[] q10, double[] median, double[] q90) {}
 
-    public record Result(Config config, List<Run> runs, List<Curve> curves) {
+    public record Result(Config config, List<Run> runs, List<Curve> curves, String seeds) {
         public int failures() {
             return (int) runs.stream().filter(r -> !r.success()).count();
         }
@@ -184,7 +194,7 @@ public final class MatrixFactorizationExperiment {
             List<Map<String, Object>> out = new ArrayList<>();
             for (int d : config.dims())
                 for (int r : config.ranks())
-                    for (double k : config.kappas()) {
+                    for (double k : config.kappasFor(r)) {
                         List<Run> rs = runs.stream().filter(x -> x.d() == d && x.r() == r && x.kappa() == k).toList();
                         double[] it = rs.stream().mapToDouble(Run::iterations).toArray();
                         Map<String, Object> m = new LinkedHashMap<>();
@@ -203,6 +213,7 @@ public final class MatrixFactorizationExperiment {
         public Map<String, Object> summary() {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("experiment", NAME);
+            m.put("seeds", seeds);
             m.put("objective", "f(U) = 1/2 ||U U^T - M*||_F^2, sigma_1* = 1, sigma_r* = 1/kappa (geometric)");
             m.put("pgd", "practical parameters: eta = 0.1/sigma1, r = 1e-3 sqrt(sigma1), g_thres = 0.1 sigma_r eps, "
                     + "f_thres = 1e-4 sigma_r^2, t_thres = ceil(6/(eta sigma_r)), cap " + config.cap());
@@ -235,7 +246,7 @@ public final class MatrixFactorizationExperiment {
         List<Object[]> cells = new ArrayList<>();
         for (int d : c.dims())
             for (int r : c.ranks())
-                for (double k : c.kappas()) {
+                for (double k : c.kappasFor(r)) {
                     MatrixFactorization mf = new MatrixFactorization(d, spectrum(r, k), seeds.rng("problem/d=" + d + "/r=" + r + "/k=" + k, 0));
                     for (int z = 0; z < 2; z++)
                         for (int t = 0; t < c.trialsPerCell(); t++) cells.add(new Object[] {mf, k, z == 0, t});
@@ -252,11 +263,11 @@ public final class MatrixFactorizationExperiment {
         List<Curve> curves = new ArrayList<>();
         for (int d : c.dims())
             for (int r : c.ranks())
-                for (double k : c.kappas()) {
+                for (double k : c.kappasFor(r)) {
                     List<Run> rs = runs.stream().filter(x -> x.d() == d && x.r() == r && x.kappa() == k).toList();
                     curves.add(curve(d, r, k, rs, c.stride()));
                 }
-        return new Result(c, List.copyOf(runs), List.copyOf(curves));
+        return new Result(c, List.copyOf(runs), List.copyOf(curves), seeds.describe());
     }
 
     static Curve curve(int d, int r, double kappa, List<Run> rs, int stride) {

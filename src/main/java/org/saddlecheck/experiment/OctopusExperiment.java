@@ -113,7 +113,7 @@ public final class OctopusExperiment {
 
     /** ln(median steps) = a + b·d fits and PGD's power law. */
     public record Result(Config config, List<Point> gd, List<Point> pgd, double gdSlope, double[] gdSlopeSamples,
-            double pgdSlopeCommon, double[] pgdSlopeCommonSamples, SlopeFit.Bootstrap pgdPower) {
+            double pgdSlopeCommon, double[] pgdSlopeCommonSamples, SlopeFit.Bootstrap pgdPower, String seeds) {
 
         /** Two-sided (1−alpha) interval of GD's exponential slope b (ln steps per dimension). */
         public double[] gdSlopeInterval(double alpha) {
@@ -167,6 +167,7 @@ public final class OctopusExperiment {
         public Map<String, Object> summary(double alpha) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("experiment", NAME);
+            m.put("seeds", seeds);
             m.put("objective", "octopus (Du et al. 2017), L = tau = e, gamma = 1; start uniform in [-1,1]^d; goal: all |x_j| >= 2 tau");
             m.put("eta", config.eta());
             m.put("pgd", String.format(Locale.ROOT, "r = %g, g_thres = %g, f_thres = %g, t_thres = %g, sampler %s", config.radius(),
@@ -357,7 +358,7 @@ public final class OctopusExperiment {
         double[] px = Arrays.stream(c.pgdDims()).asDoubleStream().toArray();
         double[][] pAll = pgd.stream().map(Point::steps).toArray(double[][]::new);
         SlopeFit.Bootstrap pow = SlopeFit.bootstrap(px, pAll, SlopeFit.median(), c.resamples(), seeds.rng("bootstrap-power", 0));
-        return new Result(c, List.copyOf(gd), List.copyOf(pgd), gSlope, gb, pSlope, pb, pow);
+        return new Result(c, List.copyOf(gd), List.copyOf(pgd), gSlope, gb, pSlope, pb, pow, seeds.describe());
     }
 
     private static double[] pgdRunsFor(Config c, int d, SeedSource seeds, Parallel parallel) {

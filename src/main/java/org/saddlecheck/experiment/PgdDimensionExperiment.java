@@ -153,7 +153,7 @@ public final class PgdDimensionExperiment {
     }
 
     /** The experiment's outcome: the main sweep and, when configured, the negative control. */
-    public record Result(Config config, Sweep main, Sweep control) {
+    public record Result(Config config, Sweep main, Sweep control, String seeds) {
         /** Writes pgd-dimension.csv (per run), pgd-dimension-summary.csv (per d) and pgd-dimension.json into dir. */
         public void write(Path dir, double alpha) {
             ExperimentIo.Csv runs = new ExperimentIo.Csv("sampler", "d", "trial", "escapeIterations", "censored");
@@ -179,6 +179,7 @@ public final class PgdDimensionExperiment {
         public Map<String, Object> summary(double alpha) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("experiment", NAME);
+            m.put("seeds", seeds);
             m.put("setup", Map.of("objective", "quartic saddle f = -(gamma/2)x1^2 + x1^4/4 + (1/2)sum_{i>=2} x_i^2",
                     "gamma", config.gamma(), "eta", config.eta(), "radius", config.radius(), "target", config.target(),
                     "horizon", config.horizon(), "trials", config.trials()));
@@ -240,7 +241,7 @@ public final class PgdDimensionExperiment {
         Sweep main = sweep(c, c.sampler(), "main", seeds, parallel);
         Sweep control = Double.isNaN(c.controlStd()) ? null
                 : sweep(c, WrongGaussianSampler.withStd(c.controlStd()), "control", seeds, parallel);
-        return new Result(c, main, control);
+        return new Result(c, main, control, seeds.describe());
     }
 
     private static Sweep sweep(Config c, PerturbationSampler sampler, String tag, SeedSource seeds, Parallel parallel) {

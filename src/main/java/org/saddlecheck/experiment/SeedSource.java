@@ -19,9 +19,24 @@ public interface SeedSource {
         return Seeds.rng(seed(stream, trial));
     }
 
+    /** How the seeds are made, for the experiments' JSON summaries (reproducing a run needs it). */
+    default String describe() {
+        return "per-(stream, trial) seeds of the calling claim (see the claim's seed in claims.json)";
+    }
+
     /** Seeds derived from a master seed and a name: {@code Seeds.derive(master, name + "/" + stream, trial)}. */
     static SeedSource of(long master, String name) {
         Require.notNull("name", name);
-        return (stream, trial) -> Seeds.derive(master, name + "/" + stream, trial);
+        return new SeedSource() {
+            @Override
+            public long seed(String stream, long trial) {
+                return Seeds.derive(master, name + "/" + stream, trial);
+            }
+
+            @Override
+            public String describe() {
+                return "master seed " + master + ": Seeds.derive(" + master + ", \"" + name + "/<stream>\", trial)";
+            }
+        };
     }
 }

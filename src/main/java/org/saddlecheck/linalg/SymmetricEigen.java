@@ -28,7 +28,7 @@ public final class SymmetricEigen {
     private DMatrixRMaj q;
     private final double[] values;
     private final double[] vectors; // vectors[k*d + i] = component i of eigenvector k
-    private final Integer[] order;
+    private final int[] order;
     private final double[] rawValues;
 
     public SymmetricEigen(int d) {
@@ -42,7 +42,7 @@ public final class SymmetricEigen {
         this.off = new double[Math.max(0, d - 1)];
         this.values = new double[d];
         this.vectors = new double[d * d];
-        this.order = new Integer[d];
+        this.order = new int[d];
         this.rawValues = new double[d];
     }
 
@@ -82,9 +82,9 @@ public final class SymmetricEigen {
             rawValues[k] = qr.getEigenvalue(k);
             order[k] = k;
         }
-        // insertion sort on a small index array: no boxing beyond the cached Integer[] slots
+        // insertion sort on a primitive index array (no boxing, nothing allocated per call)
         for (int i = 1; i < d; i++) {
-            Integer key = order[i];
+            int key = order[i];
             int j = i - 1;
             while (j >= 0 && rawValues[order[j]] > rawValues[key]) {
                 order[j + 1] = order[j];

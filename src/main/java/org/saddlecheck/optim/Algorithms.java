@@ -201,6 +201,12 @@ public final class Algorithms {
      */
     public static PreconditionedSgd fig1Rmsprop(StochasticOracle oracle, double eta, double c, double eps, int burnIn) {
         int d = dim(oracle);
+        Require.positive("eta", eta);
+        Require.positive("C", c);
+        // a constant eta gives one beta for every step: clamping it (as a schedule would) would silently run
+        // memoryless RMSProp (beta = 0) instead of the paper's rule, so reject it instead
+        Require.that(c * Math.pow(eta, 2.0 / 3.0) < 1.0, "eta", eta,
+                "C*eta^(2/3) < 1 so that beta = 1 - C*eta^(2/3) lies in (0, 1) (here C = " + c + ")");
         double beta = BetaSchedule.fromEta(eta, c);
         return PreconditionedSgd.builder(oracle, StepSchedule.constant(eta)).name("rmsprop-diag")
                 .estimator(new EmaEstimator(d, Shape.DIAGONAL, beta, false, null))

@@ -224,6 +224,8 @@ public final class PreconditionedSgd implements Optimizer {
         Require.notNull("rng", rng);
         final long k = iteration;
         final long t = k + 1;
+        // the start point is the caller's input (bad input); later iterates are ours (divergence)
+        if (k == 0) Require.finite("x0", x);
         DivergenceException.check("iterate", x, k);
         if (!burnedIn) {
             oracleCalls += BurnIn.run(estimator, oracle, x, burnIn, rng, sample);

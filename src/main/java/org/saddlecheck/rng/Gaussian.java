@@ -3,6 +3,7 @@ package org.saddlecheck.rng;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.NormalizedGaussianSampler;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+import org.saddlecheck.util.Require;
 
 /** Standard normal draws (Commons RNG's ziggurat) and common random vectors; allocation-free. */
 public final class Gaussian {
@@ -37,6 +38,8 @@ public final class Gaussian {
      * radius = r·U^(1/d) computed as r·exp(log(U)/d) (CLAIMS.md §8.5).
      */
     public void uniformInBall(double r, double[] out) {
+        Require.nonNegative("r", r);
+        Require.positive("d", out.length);
         int d = out.length;
         double s;
         do {

@@ -147,7 +147,10 @@ class OptimizerContractTest {
         assertThatThrownBy(() -> {
             for (int i = 0; i < 10; i++) sgd.step(x, Seeds.rng(1));
         }).isInstanceOf(DivergenceException.class).hasMessageContaining("iterate");
-        assertThatThrownBy(() -> sgd.step(new double[] {Double.NaN}, Seeds.rng(1))).isInstanceOf(DivergenceException.class);
+        // a non-finite start point is bad input, named as such
+        var fresh = Algorithms.sgd(q, 10.0);
+        assertThatThrownBy(() -> fresh.step(new double[] {Double.NaN}, Seeds.rng(1))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("x0");
     }
 
     @Test

@@ -28,8 +28,8 @@ public final class Fig1Command extends ExperimentCommandBase {
     boolean burnIn;
 
     @Option(names = "--record-every", paramLabel = "K",
-            description = "Record f every K-th iteration, >= 0 (default: 0 = automatic, about 1000 points per run).")
-    int recordEvery;
+            description = "Record f every K-th iteration, >= 0 (default: ${DEFAULT-VALUE}, every iteration; 0 = automatic, about 1000 points per run).")
+    int recordEvery = 1;
 
     /** For picocli and the command registry. */
     public Fig1Command() {}

@@ -44,6 +44,18 @@ public record PgdParameters(
 
     public PgdParameters {
         Require.notNull("source", source);
+        Require.that(source.equals("paper") || source.equals("explicit"), "source", source, "\"paper\" or \"explicit\"");
+        if (source.equals("paper")) {
+            // a record built by hand must not pass as the paper's parameters with invalid paper inputs
+            Require.positive("d", d);
+            Require.positive("ell", ell);
+            Require.positive("rho", rho);
+            Require.positive("eps", eps);
+            Require.positive("c", c);
+            Require.probability("delta", delta);
+            Require.positive("deltaF", deltaF);
+            Require.positive("chi", chi);
+        }
         Require.positive("eta", eta);
         Require.nonNegative("r", r);
         Require.positive("gThres", gThres);
