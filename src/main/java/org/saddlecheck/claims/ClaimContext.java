@@ -13,7 +13,7 @@ import org.saddlecheck.rng.Seeds;
 public record ClaimContext(String claimId, long masterSeed, Budget budget, double alpha, Parallel parallel,
                            Consumer<String> progress) {
 
-    /** The claim's own seed (printed on failure; reproduces the whole check). */
+    /** The claim's own seed: an identifier printed on failure. The check itself reruns from (master seed, claim id). */
     public long claimSeed() {
         return Seeds.derive(masterSeed, claimId, 0);
     }

@@ -51,9 +51,13 @@ public record ForallResult<P>(String name, long masterSeed, double limit, List<C
     public String failureMessage() {
         if (failure == null) return "property " + name + " holds on " + cases.size() + " cases (master seed " + masterSeed + ")";
         Case<P> o = failure.original(), s = failure.shrunk();
+        // -Dsaddlecheck.seed reruns this Forall only when it took the master seed itself (unit tests); a claim seeds its
+        // Forall from (master seed, claim id, stream), so there the claim's own rerun command (master seed) applies
+        String rerun = masterSeed == Forall.systemSeed() ? "rerun with -Dsaddlecheck.seed=" + masterSeed
+                : "Forall seed " + masterSeed + " (derived by the caller: rerun the calling claim with its master seed)";
         return String.format(Locale.ROOT,
-                "property %s failed (limit %.6g) at %s: %s%n  shrunk in %d steps to: %s%n  reproduce: rerun with -Dsaddlecheck.seed=%d, or Forall.replay(<params above>, %d, property)",
-                name, limit, failure.phase(), o, failure.shrinkSteps(), s, masterSeed, s.seed());
+                "property %s failed (limit %.6g) at %s: %s%n  shrunk in %d steps to: %s%n  reproduce: %s, or Forall.replay(<params above>, %d, property)",
+                name, limit, failure.phase(), o, failure.shrinkSteps(), s, rerun, s.seed());
     }
 
     /** Throws an AssertionError with {@link #failureMessage()} unless the property passed. */

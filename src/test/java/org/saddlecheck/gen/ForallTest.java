@@ -24,9 +24,17 @@ class ForallTest {
         SpdParams shrunk = r.failure().shrunk().params();
         assertThat(shrunk).isEqualTo(new SpdParams(3, SpectrumKind.FLAT, 1, 1));
         assertThat(r.failure().original().params().d()).isGreaterThanOrEqualTo(3);
-        assertThat(r.failureMessage()).contains("planted").contains("-Dsaddlecheck.seed=1234")
+        // an explicitly seeded Forall (as inside a claim) is not rerun by -Dsaddlecheck.seed: the hint says so
+        assertThat(r.failureMessage()).contains("planted").contains("Forall seed 1234").doesNotContain("-Dsaddlecheck.seed=1234")
                 .contains("seed=" + r.failure().shrunk().seed()).contains("d=3 FLAT");
         assertThatThrownBy(r::assertPassed).isInstanceOf(AssertionError.class).hasMessageContaining("shrunk");
+    }
+
+    @Test
+    void aForallOnTheMasterSeedIsRerunByTheSystemProperty() {
+        ForallResult<SpdParams> r = Forall.over("planted-default", SPACE).cases(20).check((p, rng) -> p.d() >= 2 ? 2.0 : 0.5);
+        assertThat(r.passed()).isFalse();
+        assertThat(r.failureMessage()).contains("rerun with -Dsaddlecheck.seed=" + Forall.systemSeed());
     }
 
     /** A failure that depends on the instance randomness too: shrinking tries other seeds. */
