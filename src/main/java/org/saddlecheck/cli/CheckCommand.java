@@ -74,7 +74,7 @@ final class CheckCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        RunResults r = new ClaimRunner(seed, budget, n).gitCommit(GitCommit.read(Path.of("")))
+        RunResults r = new ClaimRunner(seed, budget, n).gitCommit(gitCommit())
                 .progress(s -> env.err().println(s)).run(universe, claims);
         env.out().print(VerdictTable.format(r));
         env.out().flush();
@@ -88,5 +88,18 @@ final class CheckCommand implements Callable<Integer> {
             return Main.FAILED;
         }
         return Main.OK;
+    }
+
+    /** The commit of the working directory's repository, else of the repository the jar was built in (target/..). */
+    static String gitCommit() {
+        String c = GitCommit.read(Path.of(""));
+        if (!"unknown".equals(c)) return c;
+        try {
+            var src = CheckCommand.class.getProtectionDomain().getCodeSource();
+            if (src != null) return GitCommit.read(Path.of(src.getLocation().toURI()));
+        } catch (java.net.URISyntaxException | RuntimeException e) {
+            // no usable code source: the commit stays unknown
+        }
+        return c;
     }
 }
