@@ -24,8 +24,18 @@ import org.saddlecheck.rng.Seeds;
  * saddlecheck.basedir. Writes target/claims/claims.json, prints the verdict table, and fails if a claim is
  * VIOLATED or a check threw (a harness error), naming the claim, its evidence, seeds and the command to rerun it.
  * Before failing it writes the HTML report to reports/ from the saved results.
+ *
+ * <p>A subset run ({@code -Dsaddlecheck.claims=ID,...}) writes {@link #SUBSET_RESULTS} and the report
+ * {@link #SUBSET_REPORT} instead, so the full run's claims.json and reports/ are left as they were.
+ * {@code ReportBrowserIT} (after this class: failsafe runs the ITs in alphabetical order) opens the report written here.
  */
 class ClaimsIT {
+    /** Results of a full run (all claims), relative to the project root; the report goes to reports/. */
+    static final String FULL_RESULTS = "target/claims/claims.json";
+    /** Results of a subset run ({@code -Dsaddlecheck.claims=...}). */
+    static final String SUBSET_RESULTS = "target/claims/claims-subset.json";
+    /** The report of a subset run. */
+    static final String SUBSET_REPORT = "target/reports-subset";
 
     private static String prop(String name, String def) {
         String v = System.getProperty(name);
@@ -44,14 +54,21 @@ class ClaimsIT {
 
         RunResults r = new ClaimRunner(seed, budget, threads).gitCommit(GitCommit.read(basedir))
                 .progress(s -> System.err.println("saddlecheck " + s)).run(ClaimRegistry.all(), ids);
-        Path out = basedir.resolve("target/claims/claims.json");
+        boolean subset = !ids.isEmpty();
+        Path out = basedir.resolve(subset ? SUBSET_RESULTS : FULL_RESULTS);
         ResultsJson.write(r, out);
         System.out.println();
         System.out.print(VerdictTable.format(r));
         System.out.println("results: " + out.toAbsolutePath());
         // the report is written from the saved results (also when a claim failed, so the evidence can be read)
-        ReportGenerator.GeneratedReport report = ReportGenerator.generateDefault(basedir);
+        ReportGenerator.GeneratedReport report = subset
+                ? ReportGenerator.generate(List.of(out), basedir.resolve("target/experiments"), basedir, basedir.resolve(SUBSET_REPORT))
+                : ReportGenerator.generateDefault(basedir);
         System.out.println("report: " + report.index().toAbsolutePath());
+        if (subset) {
+            System.out.println("subset run (saddlecheck.claims=" + String.join(",", ids) + "): results in " + SUBSET_RESULTS
+                    + " and the report in " + SUBSET_REPORT + "/; the full run's " + FULL_RESULTS + " and reports/ are left as they were");
+        }
         // regression guard: verdicts, tightness and exponents against the baseline in git
         Path baselineFile = ClaimsBaseline.file(basedir);
         ClaimsBaseline.Baseline baseline = ClaimsBaseline.read(baselineFile);

@@ -65,7 +65,11 @@ final class Html {
 
     /** Number as HTML: like {@link #num} but scientific notation as "1.2 × 10<sup>−6</sup>". */
     static String numHtml(double v) {
-        String s = num(v);
+        return numHtml(v, 4);
+    }
+
+    static String numHtml(double v, int digits) {
+        String s = num(v, digits);
         int e = s.indexOf('e');
         if (e < 0) return esc(s.replace('-', '−'));
         String mant = s.substring(0, e);
@@ -73,6 +77,37 @@ final class Html {
         String m = mant.equals("1") ? "" : mant.replace('-', '−') + " × ";
         if (mant.equals("-1")) m = "−";
         return m + "10<sup>" + (exp < 0 ? "−" : "") + Math.abs(exp) + "</sup>";
+    }
+
+    /** Relative tolerance under which an observed/bound ratio counts as exactly 1 (floating-point rounding). */
+    static final double RATIO_ONE_TOLERANCE = 1e-9;
+
+    /** Whether an observed/bound ratio exceeds 1 by more than rounding ({@code r > 1 + 1e-9}): a violation. */
+    static boolean exceedsOne(double r) {
+        return r > 1 + RATIO_ONE_TOLERANCE;
+    }
+
+    /**
+     * An observed/bound ratio as HTML: within 1e-9 of 1 it is "1" (rounding, e.g. 1.0000000000000152), else like
+     * {@link #numHtml}, except that a ratio that 4 significant digits would round to "1" although it is not within
+     * the tolerance and above 1 is written as "1 + 1.26 × 10<sup>−8</sup>", so a violation does not look like 1.
+     */
+    static String ratioHtml(double r) {
+        if (!Double.isFinite(r)) return numHtml(r);
+        double d = r - 1;
+        if (Math.abs(d) <= RATIO_ONE_TOLERANCE) return "1";
+        if (d > 0 && num(r).equals("1")) return "1 + " + numHtml(d);
+        return numHtml(r);
+    }
+
+    /** Like {@link #ratioHtml}, with a rounding-level difference from 1 spelled out ("1 (1 + 1.5 × 10⁻¹³, rounding)"). */
+    static String ratioHtmlVerbose(double r) {
+        String s = ratioHtml(r);
+        if (s.equals("1") && r != 1) {
+            double d = r - 1;
+            s += " <span class=\"muted\">(1 " + (d > 0 ? "+" : "−") + " " + numHtml(Math.abs(d), 2) + ", rounding)</span>";
+        }
+        return s;
     }
 
     /** Integer with thin grouping: 1 234 567; null as "—". */

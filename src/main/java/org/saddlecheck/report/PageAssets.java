@@ -29,14 +29,20 @@ final class PageAssets {
             dl.run { display: grid; grid-template-columns: max-content 1fr; gap: 2px 16px; margin: 8px 0; }
             dl.run dt { font-weight: 600; } dl.run dd { margin: 0; }
             table { border-collapse: collapse; }
-            table.claims { width: 100%; font-size: 0.93em; }
-            table.claims th, table.claims td { border-bottom: 1px solid var(--line); padding: 5px 8px; text-align: left; vertical-align: top; }
+            table.claims { width: 100%; font-size: 0.9em; }
+            table.claims th, table.claims td { border-bottom: 1px solid var(--line); padding: 5px 6px; text-align: left; vertical-align: top; }
             table.claims thead th { background: var(--head); position: sticky; top: 0; }
             table.claims th button { all: unset; cursor: pointer; font-weight: 700; }
             table.claims th button:focus-visible { outline: 2px solid var(--link); }
             th[aria-sort="ascending"] button::after { content: " \\25B2"; font-size: 0.75em; }
             th[aria-sort="descending"] button::after { content: " \\25BC"; font-size: 0.75em; }
             td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+            .table-scroll { max-width: 100%; overflow-x: auto; }
+            table.claims td.title { min-width: 12em; } table.claims td.section { min-width: 7em; }
+            table.claims td.exp { white-space: normal; min-width: 9em; }
+            table.claims td.tight { white-space: normal; min-width: 7em; }
+            td.exp .fit, td.exp .ci, td.exp .pred, td.tight .max, td.tight .med { white-space: nowrap; }
+            td.exp .pred, td.tight .med { display: block; }
             td.bad, span.bad { color: var(--violated); font-weight: 600; }
             td.id { white-space: nowrap; }
             .filters { display: flex; flex-wrap: wrap; align-items: center; gap: 8px 16px; margin: 8px 0; }
@@ -158,6 +164,13 @@ final class PageAssets {
                     throw new Error('no column ' + name);
                   };
                   var out = {};
+                  // layout: the page must not scroll sideways; the table scrolls inside #claims-scroll if at all
+                  var de = document.documentElement, box = document.getElementById('claims-scroll');
+                  out.pageOverflow = de.scrollWidth > de.clientWidth + 1;
+                  out.tableOverflow = box.scrollWidth > box.clientWidth + 1;
+                  out.minTitleWidth = rows.reduce(function (w, r) {
+                    return Math.min(w, r.querySelector('td.title').getBoundingClientRect().width);
+                  }, 1e9);
                   sortBy(col('trials')); out.trialsAsc = visible();
                   sortBy(col('trials')); out.trialsDesc = visible();
                   boxes.forEach(function (b) { if (b.value === 'HOLDS') { b.checked = false; } }); apply();

@@ -25,6 +25,7 @@ import org.saddlecheck.util.Require;
  * <pre>
  * index.html              summary + sortable/filterable verdict table (inline JS/CSS, works offline)
  * README.md               preserved when present, else a short description is written
+ * .saddlecheck-report     marker: only a directory that is new, empty or recognisably a report is replaced
  * claims/ID.html          one page per claim (ID sanitised to [A-Za-z0-9._-])
  * claims/ID.json          the claim's entry of claims.json, pretty-printed
  * claims/ID.series.csv    the claim's series (wide format), when it has any
@@ -32,7 +33,9 @@ import org.saddlecheck.util.Require;
  * claims/ID.FILE.json     copies of experiment JSON files the claim refers to
  * </pre>
  * The whole directory is built in a temporary sibling and swapped in with atomic moves, so a failing run
- * leaves the previous report untouched. See {@code package-info} for the series and curves conventions.
+ * leaves the previous report untouched. Because the old directory is deleted, {@code outDir} must not exist, be
+ * empty, or be a previous report (marker file, or only README.md, index.html, claims/, assets/); any other
+ * directory is refused with an {@link IllegalArgumentException} naming it. See {@code package-info} for the series and curves conventions.
  */
 public final class ReportGenerator {
     static {
@@ -79,7 +82,8 @@ public final class ReportGenerator {
      * @param projectRoot    the project root: proofs-notes/ links and target/pit-reports are resolved against it
      * @param outDir         the report directory to (re)place, e.g. {@code projectRoot/reports}
      * @return what was written
-     * @throws IllegalArgumentException on missing or malformed inputs (naming the offending file or field)
+     * @throws IllegalArgumentException on missing or malformed inputs (naming the offending file or field), or when
+     *                                  {@code outDir} is an existing directory that is not a saddlecheck report
      * @throws IOException              if writing fails; the previous report is then left as it was
      */
     public static GeneratedReport generate(List<Path> resultsFiles, Path experimentsDir, Path projectRoot, Path outDir)
@@ -109,6 +113,7 @@ public final class ReportGenerator {
         Path out = outDir.toAbsolutePath().normalize();
         Require.that(!Files.exists(out) || Files.isDirectory(out), "outDir", outDir, "a directory or a path that does not exist yet");
         Require.that(out.getParent() != null, "outDir", outDir, "a directory below a parent directory (not a file-system root)");
+        AtomicDirectory.checkReplaceable(out);
         Path exp = experimentsDir == null ? root.resolve("target/experiments") : experimentsDir.toAbsolutePath().normalize();
         List<RunResults> shards = new ArrayList<>();
         for (Path f : resultsFiles) shards.add(ResultsReader.read(f));
@@ -130,6 +135,7 @@ public final class ReportGenerator {
         } else {
             write(tmp.resolve("README.md"), DEFAULT_README);
         }
+        write(tmp.resolve(AtomicDirectory.MARKER), MARKER_TEXT);
         Path claimsDir = Files.createDirectories(tmp.resolve("claims"));
         Map<String, String> stems = stems(m);
         ExperimentFiles files = new ExperimentFiles(experimentsDir, root);
@@ -137,10 +143,40 @@ public final class ReportGenerator {
         for (MergedResults.MergedClaim mc : m.claims()) {
             buildClaim(mc, m, stems.get(mc.claim().id()), files, root, finalClaims, claimsDir, warnings);
         }
-        Path pit = root.resolve("target/pit-reports");
-        String pitHref = Files.isDirectory(pit) ? href(finalOut, pit.resolve("index.html")) : null;
-        String index = ReportPages.index(m, id -> "claims/" + encode(stems.get(id)) + ".html", pitHref, warnings);
+        List<String[]> pit = pitReports(root.resolve("target/pit-reports"), finalOut);
+        String index = ReportPages.index(m, id -> "claims/" + encode(stems.get(id)) + ".html", pit, warnings);
         write(tmp.resolve("index.html"), index);
+    }
+
+    /**
+     * The PIT reports under {@code pitDir} as (label, href relative to {@code fromDir}): {@code pitDir/index.html}
+     * itself, then each execution's {@code pitDir/NAME/index.html} (sorted by name; for timestamped reports the
+     * newest {@code pitDir/NAME/STAMP/index.html}). Empty when PIT has not run.
+     */
+    static List<String[]> pitReports(Path pitDir, Path fromDir) throws IOException {
+        List<String[]> out = new ArrayList<>();
+        if (!Files.isDirectory(pitDir)) return out;
+        if (Files.isRegularFile(pitDir.resolve("index.html"))) out.add(new String[] {"all", href(fromDir, pitDir.resolve("index.html"))});
+        for (Path sub : sortedSubdirectories(pitDir)) {
+            String name = sub.getFileName().toString();
+            if (Files.isRegularFile(sub.resolve("index.html"))) {
+                out.add(new String[] {name, href(fromDir, sub.resolve("index.html"))});
+                continue;
+            }
+            List<Path> stamped = sortedSubdirectories(sub).stream().filter(d -> Files.isRegularFile(d.resolve("index.html"))).toList();
+            if (!stamped.isEmpty()) {
+                Path latest = stamped.get(stamped.size() - 1);
+                out.add(new String[] {name + " (" + latest.getFileName() + ")", href(fromDir, latest.resolve("index.html"))});
+            }
+        }
+        return out;
+    }
+
+    private static List<Path> sortedSubdirectories(Path dir) throws IOException {
+        try (var s = Files.list(dir)) {
+            return s.filter(Files::isDirectory).filter(p -> !p.getFileName().toString().startsWith("."))
+                    .sorted(java.util.Comparator.comparing(p -> p.getFileName().toString())).toList();
+        }
     }
 
     private void buildClaim(MergedResults.MergedClaim mc, MergedResults m, String stem, ExperimentFiles files, Path root,
@@ -165,9 +201,9 @@ public final class ReportGenerator {
                         + "the first " + Math.min(xs.length, ys.length) + " pairs are drawn.");
             }
             double[] ic = c.series("intercept");
+            RateLabels.Labels axes = RateLabels.of(c.details(), xs, ys, c.exponent());
             ReportCharts.Chart ch = ReportCharts.rate(prefix, c.id(), xs, ys, c.series("yLow"), c.series("yHigh"), c.exponent(),
-                    ic != null && ic.length > 0 ? ic[0] : Double.NaN, label(c, "rateXLabel", "x (sweep parameter)"),
-                    label(c, "rateYLabel", "y (statistic)"));
+                    ic != null && ic.length > 0 ? ic[0] : Double.NaN, axes.x(), axes.y());
             if (ch == null) notes.add("Series \"x\"/\"y\" have no pair with x > 0 and y > 0; no rate chart.");
             else figures.add(figure(dir, stem, ch));
         } else if (xs != null || ys != null) {
@@ -234,11 +270,6 @@ public final class ReportGenerator {
         ReportPages.ClaimView view = new ReportPages.ClaimView(mc, shard, stem, m.shards().size(), noteHref, noteRel,
                 figures, tables, notes, downloads);
         write(dir.resolve(stem + ".html"), ReportPages.claim(view));
-    }
-
-    private static String label(ClaimRecord c, String key, String dflt) {
-        String s = ResultsReader.text(c.details().path(key)).strip();
-        return s.isEmpty() ? dflt : s;
     }
 
     private ReportPages.FigureView figure(Path dir, String stem, ReportCharts.Chart ch) throws IOException {
@@ -322,6 +353,11 @@ public final class ReportGenerator {
             throw new UncheckedIOException(new IOException("cannot encode path segment " + segment, e));
         }
     }
+
+    static final String MARKER_TEXT = """
+            This directory was written by `saddlecheck report` and is replaced as a whole on the next run
+            (README.md is kept). Other files put here are deleted then.
+            """;
 
     static final String DEFAULT_README = """
             # reports/

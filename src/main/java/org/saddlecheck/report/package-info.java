@@ -20,7 +20,10 @@
  *       dashed through the fitted line's value at the geometric centre of x, and the band between the slopes
  *       {@code exponent.ciLow} and {@code exponent.ciHigh} through the same point. Without an exponent the report
  *       fits the slope by least squares and says so. Axis titles: {@code details.rateXLabel},
- *       {@code details.rateYLabel} (defaults "x (sweep parameter)", "y (statistic)").</li>
+ *       {@code details.rateYLabel}; when a claim sets none, {@code curvesXLabel}/{@code curvesYLabel} of a claim
+ *       without a curves chart, else the name of the details field holding the same numbers as the series
+ *       ({@code instances[].eta} gives "η"), else "sweep parameter" / "statistic (predicted ∝ x^p)"
+ *       ({@link org.saddlecheck.report.RateLabels}).</li>
  *   <li><b>Curves chart(s)</b> (reproductions): see below.</li>
  * </ul>
  * Every chart is inlined as SVG in the claim page and written next to it as {@code ID.NAME.svg} (download link)

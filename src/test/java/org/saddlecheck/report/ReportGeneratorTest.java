@@ -28,8 +28,12 @@ class ReportGeneratorTest {
     @BeforeAll
     static void generateOnce() throws IOException {
         project = ReportFixtures.create(shared.resolve("proj"));
+        // reports/ as in git: only its README.md; a first run writes the report (and its marker) there
         Files.createDirectories(project.reports());
         Files.writeString(project.reports().resolve("README.md"), "# kept README\n");
+        ReportGenerator.generate(List.of(project.shard1()), project.experiments(), project.root(), project.reports());
+        assertThat(project.reports().resolve(AtomicDirectory.MARKER)).isRegularFile();
+        // a file left in a previous report is dropped when the report is replaced
         Files.writeString(project.reports().resolve("stale.html"), "old file");
         report = ReportGenerator.generate(List.of(project.shard1(), project.shard2()), project.experiments(),
                 project.root(), project.reports());
@@ -74,7 +78,8 @@ class ReportGeneratorTest {
         assertThat(index).contains("id=\"shards\"").contains("claims-shard2.json");
         assertThat(index).contains("Conflicting duplicate: JIN-L11");
         assertThat(index).contains("id=\"filter-text\"").contains("class=\"verdict-filter\"").contains("data-type=\"num\"");
-        assertThat(index).doesNotContain("pit-link"); // no target/pit-reports in the fixture
+        assertThat(index).doesNotContain("pit-link") // no target/pit-reports in the fixture
+                .contains("<dt>Mutation testing</dt><dd id=\"pit\"><span class=\"muted\">not run</span>");
         assertThat(index).contains("experiments/fig1/missing.csv not found");
     }
 
@@ -193,13 +198,31 @@ class ReportGeneratorTest {
     }
 
     @Test
-    void pitLinkAppearsOnlyWhenThePitReportExists(@TempDir Path tmp) throws IOException {
+    void pitLinksEveryExecutionsReport(@TempDir Path tmp) throws IOException {
         ReportFixtures.Project p = ReportFixtures.create(tmp.resolve("p"));
-        Files.createDirectories(p.root().resolve("target/pit-reports"));
-        Files.writeString(p.root().resolve("target/pit-reports/index.html"), "<html></html>");
+        Path pit = Files.createDirectories(p.root().resolve("target/pit-reports"));
+        // one directory per execution of the mutation profile; an empty one (PIT failed early) is not linked
+        for (String e : List.of("precondition", "optim", "pgd-stats", "claims", "estimate")) {
+            Files.createDirectories(pit.resolve(e));
+            Files.writeString(pit.resolve(e + "/index.html"), "<html></html>");
+        }
+        Files.createDirectories(pit.resolve("broken"));
+        Files.createDirectories(pit.resolve("stamped/202611220101"));
+        Files.createDirectories(pit.resolve("stamped/202611230101"));
+        Files.writeString(pit.resolve("stamped/202611220101/index.html"), "<html></html>");
+        Files.writeString(pit.resolve("stamped/202611230101/index.html"), "<html></html>");
         ReportGenerator.GeneratedReport r = ReportGenerator.generate(List.of(p.shard1()), p.experiments(), p.root(), p.reports());
         String index = read(r.index());
-        assertThat(index).contains("id=\"pit-link\" href=\"../target/pit-reports/index.html\"");
+        assertThat(index).contains("PIT reports: <a class=\"pit-link\" href=\"../target/pit-reports/claims/index.html\">claims</a>, "
+                + "<a class=\"pit-link\" href=\"../target/pit-reports/estimate/index.html\">estimate</a>, "
+                + "<a class=\"pit-link\" href=\"../target/pit-reports/optim/index.html\">optim</a>, "
+                + "<a class=\"pit-link\" href=\"../target/pit-reports/pgd-stats/index.html\">pgd-stats</a>, "
+                + "<a class=\"pit-link\" href=\"../target/pit-reports/precondition/index.html\">precondition</a>, "
+                + "<a class=\"pit-link\" href=\"../target/pit-reports/stamped/202611230101/index.html\">stamped (202611230101)</a></dd>");
+        assertThat(index).doesNotContain("broken").doesNotContain("not run");
+        // a PIT report written straight into target/pit-reports/ is linked too
+        Files.writeString(pit.resolve("index.html"), "<html></html>");
+        assertThat(ReportGenerator.pitReports(pit, p.reports()).get(0)).containsExactly("all", "../target/pit-reports/index.html");
         assertThat(read(p.reports().resolve("README.md"))).isEqualTo(ReportGenerator.DEFAULT_README);
         assertThat(index).doesNotContain("id=\"shards\"").contains("Master seed").contains("20190126");
     }
@@ -270,6 +293,87 @@ class ReportGeneratorTest {
         assertThatThrownBy(() -> ReportGenerator.generate(List.of(p.root().resolve("missing.json")), null, p.root(), out))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("resultsFile").hasMessageContaining("missing.json");
         assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void refusesToReplaceADirectoryThatIsNotAReport(@TempDir Path tmp) throws IOException {
+        ReportFixtures.Project p = ReportFixtures.create(tmp.resolve("p"));
+        List<Path> shards = List.of(p.shard1());
+        // --out . in a project: the project root holds pom.xml, src/, target/ ...
+        Files.writeString(p.root().resolve("pom.xml"), "<project/>");
+        assertThatThrownBy(() -> ReportGenerator.generate(shards, p.experiments(), p.root(), p.root()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("outDir = " + p.root()).hasMessageContaining("not a saddlecheck report directory")
+                .hasMessageContaining("pom.xml").hasMessageNotContaining("\n");
+        assertThat(p.root().resolve("pom.xml")).hasContent("<project/>");
+        assertThat(p.root().resolve("proofs-notes/STAIB-T4.1.md")).isRegularFile();
+        // a directory with one foreign file, or an index.html that is not ours
+        Path notes = Files.createDirectories(tmp.resolve("notes"));
+        Files.writeString(notes.resolve("todo.txt"), "keep me");
+        assertThatThrownBy(() -> ReportGenerator.generate(shards, p.experiments(), p.root(), notes))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("todo.txt");
+        assertThat(notes.resolve("todo.txt")).hasContent("keep me");
+        Path site = Files.createDirectories(tmp.resolve("site"));
+        Files.writeString(site.resolve("index.html"), "<html><body>my site</body></html>");
+        assertThatThrownBy(() -> ReportGenerator.generate(shards, p.experiments(), p.root(), site))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("index.html (not a saddlecheck report)");
+        assertThat(site.resolve("index.html")).hasContent("<html><body>my site</body></html>");
+        try (Stream<Path> st = Files.list(tmp)) {
+            assertThat(st.map(x -> x.getFileName().toString())).noneMatch(x -> x.startsWith("."));
+        }
+    }
+
+    @Test
+    void replacesNewEmptyMarkedAndReadmeOnlyDirectories(@TempDir Path tmp) throws IOException {
+        ReportFixtures.Project p = ReportFixtures.create(tmp.resolve("p"));
+        List<Path> shards = List.of(p.shard1());
+        Path empty = Files.createDirectories(tmp.resolve("empty"));
+        ReportGenerator.generate(shards, p.experiments(), p.root(), empty);
+        assertThat(empty.resolve("index.html")).isRegularFile();
+        assertThat(empty.resolve(AtomicDirectory.MARKER)).hasContent(ReportGenerator.MARKER_TEXT.strip());
+        // a marked report is replaced, extra files included (the marker says so)
+        Files.writeString(empty.resolve("extra.txt"), "x");
+        ReportGenerator.generate(shards, p.experiments(), p.root(), empty);
+        assertThat(empty.resolve("extra.txt")).doesNotExist();
+        // a report written before the marker existed: only README.md, index.html (ours) and claims/
+        Path legacy = Files.createDirectories(tmp.resolve("legacy"));
+        Files.writeString(legacy.resolve("README.md"), "# mine\n");
+        Files.copy(empty.resolve("index.html"), legacy.resolve("index.html"));
+        Files.createDirectories(legacy.resolve("claims"));
+        ReportGenerator.generate(shards, p.experiments(), p.root(), legacy);
+        assertThat(legacy.resolve("README.md")).hasContent("# mine");
+        assertThat(legacy.resolve(AtomicDirectory.MARKER)).isRegularFile();
+        // the project's reports/ as in git (README.md only), via the default layout
+        Files.createDirectories(p.reports());
+        Files.writeString(p.reports().resolve("README.md"), "# reports\n");
+        ReportGenerator.generateDefault(p.root());
+        assertThat(p.reports().resolve("README.md")).hasContent("# reports");
+        assertThat(p.reports().resolve("index.html")).isRegularFile();
+    }
+
+    @Test
+    void theReportCommandRefusesAForeignDirectoryWithExitCode2(@TempDir Path tmp) throws IOException {
+        ReportFixtures.Project p = ReportFixtures.create(tmp.resolve("p"));
+        Files.writeString(p.root().resolve("pom.xml"), "<project/>");
+        var out = new java.io.ByteArrayOutputStream();
+        var err = new java.io.ByteArrayOutputStream();
+        int code = org.saddlecheck.cli.Main.execute(new String[] {"report", "--results", p.shard1().toString(), "--root",
+            p.root().toString(), "--experiments", p.experiments().toString(), "--out", p.root().toString()},
+                new java.io.PrintStream(out, true, StandardCharsets.UTF_8), new java.io.PrintStream(err, true, StandardCharsets.UTF_8),
+                List::of);
+        String e = err.toString(StandardCharsets.UTF_8);
+        assertThat(code).as(e).isEqualTo(2);
+        assertThat(e.strip().lines()).singleElement().asString().contains("not a saddlecheck report directory")
+                .contains(p.root().toString()).contains("--help");
+        assertThat(p.root().resolve("pom.xml")).isRegularFile();
+        // and writes a fresh directory
+        Path fresh = tmp.resolve("fresh");
+        code = org.saddlecheck.cli.Main.execute(new String[] {"report", "--results", p.shard1().toString(), "--root",
+            p.root().toString(), "--experiments", p.experiments().toString(), "--out", fresh.toString()},
+                new java.io.PrintStream(out, true, StandardCharsets.UTF_8), new java.io.PrintStream(err, true, StandardCharsets.UTF_8),
+                List::of);
+        assertThat(code).isZero();
+        assertThat(fresh.resolve("index.html")).isRegularFile();
     }
 
     /** Number of {@code <path} elements with a non-trivial {@code d} attribute (plotted data, not a box). */
