@@ -17,6 +17,7 @@ import org.saddlecheck.claims.Tightness;
 import org.saddlecheck.claims.Verdict;
 import org.saddlecheck.optim.pgd.PerturbationSampler;
 import org.saddlecheck.optim.pgd.PerturbedGradientDescent;
+import org.saddlecheck.optim.pgd.PgdBounds;
 import org.saddlecheck.optim.pgd.PgdParameters;
 import org.saddlecheck.optim.pgd.PgdResult;
 import org.saddlecheck.optim.pgd.SamplerDiagnostics;
@@ -41,6 +42,9 @@ import org.saddlecheck.util.Require;
  *       Hessian), or a run that never returns, counts as a failure. Theorem 3 needs c ≤ c_max with c_max unknown, so
  *       only the smallest c is tested: VIOLATED iff the exact binomial test rejects "failure rate ≤ δ" there.
  *       Per-c rates are reported. N comes from the power to detect a rate of 3δ (at least 200).</li>
+ *   <li><b>Iteration cap</b> (EXACT, JIN-T3 [DER] 2, {@link PgdBounds#iterationCap}): every run on a bounded fixture (all
+ *       c ∈ {1, 0.5, 0.25, 0.1}, all valid for c ≤ 1) terminates within N ≤ (Δ_f/f_thres + 1)(T_th + 1) + 2Δ_f/(η g_thres²);
+ *       one run over it — or one that does not terminate while the safety cap is at least the bound — is VIOLATED.</li>
  * </ol>
  * The sampler is injectable (planted-bug tests).
  */
@@ -166,7 +170,10 @@ public final class JinAlg2 implements Claim {
 
     // ---------------------------------------------------------------------------------------------- ε-SOSP
 
-    /** One run: [failure (0/1), iterations, perturbations, diverged (escape-only fixture)]. */
+    /**
+     * One run: [failure (0/1), iterations, perturbations, diverged (escape-only fixture), iterations / deterministic cap
+     * (0 for the escape-only fixture, +∞ for a run that did not terminate although the safety cap is ≥ the bound)].
+     */
     static double[] run(PgdFixtures.Fixture fx, double c, int trial, PerturbationSampler sampler, UniformRandomProvider rng) {
         PgdParameters p = fx.params(c, trial);
         PgdFixtures.Start s = fx.start(trial);
@@ -178,7 +185,7 @@ public final class JinAlg2 implements Claim {
             if (!fx.escapeOnly()) throw e;
             // the unbounded quadratic: after escaping, the iterates grow like (1+ηγ)^t and overflow before t = T_th;
             // the run has left the saddle for good (f → −∞), so it cannot return the saddle
-            return new double[] {0, e.iteration(), 1, 1};
+            return new double[] {0, e.iteration(), 1, 1, 0};
         }
         boolean fail;
         if (fx.escapeOnly()) {
@@ -186,7 +193,12 @@ public final class JinAlg2 implements Claim {
         } else {
             fail = !r.terminated() || !Stationarity.isEpsSOSP(fx.f(), r.output(), fx.eps(), fx.rho()).verdict();
         }
-        return new double[] {fail ? 1 : 0, r.iterations(), r.perturbations(), 0};
+        double capRatio = 0;
+        if (!fx.escapeOnly()) {
+            double bound = PgdBounds.iterationCap(p);
+            capRatio = r.terminated() ? r.iterations() / bound : (cap >= bound ? Double.POSITIVE_INFINITY : 0);
+        }
+        return new double[] {fail ? 1 : 0, r.iterations(), r.perturbations(), 0, capRatio};
     }
 
     long sosp(ClaimContext ctx, List<PgdFixtures.Fixture> fixtures, double alpha, ClaimResult.Builder b, List<String> problems) {
@@ -198,16 +210,24 @@ public final class JinAlg2 implements Claim {
         String worst = "";
         double worstRatio = -1;
         long total = 0;
+        double worstCap = 0;
         for (PgdFixtures.Fixture fx : fixtures) {
             for (double c : CS) {
                 String stream = "sosp/" + fx.name() + "/c=" + c;
                 List<double[]> res = ctx.parallel().map(n, i -> run(fx, c, i, sampler, ctx.rng(stream, i)));
-                int k = 0, diverged = 0;
-                double iters = 0;
+                int k = 0, diverged = 0, overCap = 0;
+                double iters = 0, maxCapRatio = 0;
                 for (double[] r : res) {
                     k += (int) r[0];
                     iters += r[1];
                     diverged += (int) r[3];
+                    maxCapRatio = Math.max(maxCapRatio, r[4]);
+                    if (r[4] > 1) overCap++;
+                }
+                worstCap = Math.max(worstCap, maxCapRatio);
+                if (overCap > 0) {
+                    problems.add(fmt("%s, c = %g: %d/%d runs exceed the deterministic iteration cap (Delta_f/f_thres + 1)(T_th + 1) + "
+                            + "2 Delta_f/(eta g_thres^2) (max iterations/cap %.4g)", fx.name(), c, overCap, n, maxCapRatio));
                 }
                 total += n;
                 boolean tested = c == CS[CS.length - 1];
@@ -215,7 +235,7 @@ public final class JinAlg2 implements Claim {
                 double upper95 = ClopperPearson.upper(k, n, 0.05);
                 rows.add(row("fixture", fx.name(), "c", c, "runs", n, "nonSosp", k, "rate", (double) k / n,
                         "pValue", t.pValue(), "tested", tested, "meanIterations", iters / n, "upper95OverDelta", upper95 / delta,
-                        "divergedAfterEscape", diverged));
+                        "divergedAfterEscape", diverged, "maxIterationsOverCap", fx.escapeOnly() ? "n/a (escape-only)" : maxCapRatio));
                 if (tested) {
                     ratios.add(upper95 / delta);
                     if (upper95 / delta > worstRatio) {
@@ -235,11 +255,13 @@ public final class JinAlg2 implements Claim {
                 "delta", fx.delta(), "escapeOnly", fx.escapeOnly())).toList());
         int bad = 0;
         for (Map<String, Object> m : rows) bad += (Integer) m.get("nonSosp");
+        b.detail("maxIterationsOverDeterministicCap", worstCap);
         b.evidence(fmt("Golden table reproduced (worst error %.3g half-ulps of the printed digits); sampler %s passes the "
                         + "uniform-ball checks; %d PGD runs with the paper's parameters on cosine/quartic/quadratic strict saddles "
                         + "for c in {1, 0.5, 0.25, 0.1}: %d non-SOSP outputs in total; at c = 0.1 the 95%% upper bound of the "
-                        + "failure rate is at most %.3g delta (delta = %g).", (Double) b.build().details().get("goldenWorstErrorOverHalfUlp"),
-                sampler.name(), total, bad, worstRatio, delta));
+                        + "failure rate is at most %.3g delta (delta = %g); every run on a bounded fixture within the deterministic "
+                        + "iteration cap (max iterations/cap %.3g).", (Double) b.build().details().get("goldenWorstErrorOverHalfUlp"),
+                sampler.name(), total, bad, worstRatio, delta, worstCap));
         return total;
     }
 }

@@ -45,7 +45,10 @@ import org.saddlecheck.util.Require;
  *   <li>RATE: the error-minimising 1 − β over a grid of C (argmin interpolated by a parabola in log C) scales like
  *       η^{2/3}: CI of the slope meets 2/3 ± 0.1;</li>
  * </ol>
- * plus the negative control β = 0.99 fixed (plateau as η shrinks; reported, not failed). The estimator is injected
+ * plus the negative control β = 0.99 fixed, which must show its effect (else INCONCLUSIVE, never VIOLATED): at the
+ * largest control η (bias blow-up) and at the smallest control η below 1e-3 (variance plateau), where 1 − η^{2/3} ≠ 0.01,
+ * the lower order-statistic bound of the fixed-β median error must exceed the upper bound of the β = 1 − η^{2/3} median
+ * error at the same η (alpha/2 each, one test per point). The estimator is injected
  * ({@link EstimatorFactory}); the registry uses the bias-corrected EMA.
  */
 public final class StaibT41 extends CatalogClaim {
@@ -83,8 +86,10 @@ public final class StaibT41 extends CatalogClaim {
 
     /** Largest number of sweep points (thorough: 1e-1 … 1e-5). */
     static final int MAX_SWEEP = 5;
-    /** Binomial tests: sweep points, fixed instances, the search's confirmation; plus the two slope tests. */
-    static final int TESTS = MAX_SWEEP + 10 + 1 + 2;
+    /** Control points of the fixed-β negative control that are tested (largest η, smallest η). */
+    static final int CONTROL_TESTS = 2;
+    /** Binomial tests: sweep points, fixed instances, the search's confirmation; the two slope tests; the control points. */
+    static final int TESTS = MAX_SWEEP + 10 + 1 + 2 + CONTROL_TESTS;
 
     /** Sizes of the check (package-private so tests can run a small one). */
     record Plan(int sweepDecades, int argminDecades, int quantileTrials, int searchCases, int searchStarts, int searchSteps,
@@ -242,11 +247,13 @@ public final class StaibT41 extends CatalogClaim {
         if (am.test.violated()) failures.add("argmin 1-beta* ~ eta^(2/3): " + am.test.describe());
         boolean argminInconclusive = am.boundaryHits > 0;
 
-        // ---- negative control: fixed beta = 0.99 plateaus as eta shrinks (reported, not failed)
+        // ---- negative control: fixed beta = 0.99 blows up at large eta and plateaus as eta shrinks; it must show it
         List<Map<String, Object>> control = new ArrayList<>();
-        double[] cq = new double[plan.controlEtas().length];
+        List<String> controlFailures = new ArrayList<>();
+        double[] ctlEtas = plan.controlEtas();
+        double[] cq = new double[ctlEtas.length];
         for (int j = 0; j < cq.length; j++) {
-            double eta = plan.controlEtas()[j];
+            double eta = ctlEtas[j];
             double[] phi = EstimationChecks.finalErrors(ctx, sweep, eta, FIXED_BETA, plan.quantileTrials(), fmt("control/eta=%.0e", eta), factory);
             trials += phi.length;
             cq[j] = Quantiles.quantile(phi, 1 - DELTA);
@@ -254,10 +261,32 @@ public final class StaibT41 extends CatalogClaim {
             m.put("eta", eta);
             m.put("beta", FIXED_BETA);
             m.put("q95", cq[j]);
-            for (int i = 0; i < etas.length; i++) if (etas[i] == eta) m.put("q95AtBetaFromEta", q95[i]);
+            int si = -1;
+            for (int i = 0; i < etas.length; i++) if (etas[i] == eta) si = i;
+            if (si >= 0) m.put("q95AtBetaFromEta", q95[si]);
+            boolean differs = Math.abs(EstimationChecks.beta(eta, 1) - FIXED_BETA) > 1e-6;
+            boolean tested = si >= 0 && differs && (j == 0 || (j == cq.length - 1 && eta < 1e-3));
+            if (tested) {
+                // order-statistic bounds of the medians, alpha/2 each: fixed-beta median error > beta(eta) median error
+                double[] lh = controlBounds(phi, sweepSamples[si], alpha);
+                double lo = lh[0], hi = lh[1];
+                tests++;
+                boolean shown = lo > hi;
+                m.put("medianFixedBeta", Quantiles.median(phi));
+                m.put("medianFixedBetaLowerBound", lo);
+                m.put("medianAtBetaFromEta", Quantiles.median(sweepSamples[si]));
+                m.put("medianAtBetaFromEtaUpperBound", hi);
+                m.put("effectShown", shown);
+                if (!shown) {
+                    controlFailures.add(fmt("control did not show its effect at eta=%.0e: fixed beta=0.99 median error (lower bound %.4g) is not "
+                            + "significantly above the beta=1-eta^(2/3) median error (upper bound %.4g)", eta, lo, hi));
+                }
+            } else {
+                m.put("effectShown", "reported only");
+            }
             control.add(m);
         }
-        double controlLastSlope = cq.length >= 2 ? Math.log(cq[cq.length - 2] / cq[cq.length - 1]) / Math.log(plan.controlEtas()[cq.length - 2] / plan.controlEtas()[cq.length - 1]) : Double.NaN;
+        double controlLastSlope = cq.length >= 2 ? Math.log(cq[cq.length - 2] / cq[cq.length - 1]) / Math.log(ctlEtas[cq.length - 2] / ctlEtas[cq.length - 1]) : Double.NaN;
 
         // ---- result
         double[] r = ratios.stream().mapToDouble(Double::doubleValue).toArray();
@@ -286,22 +315,36 @@ public final class StaibT41 extends CatalogClaim {
                         + "exceedance tests at alpha=%.2g with N=%d (power %.2f vs rate %.2f). "
                         + "Rate at beta=1-eta^(2/3): q95 = %s at eta = %s, %s. "
                         + "Argmin: 1-beta* slope %.3f, CI [%.3f, %.3f] vs 2/3 +- %.2f (C* = %s). "
-                        + "Fixed beta=0.99 control: q95 = %s at eta = %s (last-decade local slope %.3f: plateau).",
+                        + "Fixed beta=0.99 control: q95 = %s at eta = %s (last-decade local slope %.3f: plateau); %s.",
                 DELTA, rows.size(), Math.max(sweepWorst[0], groupWorst.getOrDefault("oblivious", new double[] {Double.NaN})[0]),
                 groupWorst.getOrDefault("adaptive", new double[] {Double.NaN})[0],
                 search.getOrDefault("worstScore", Double.NaN), search.getOrDefault("confirmRatio", Double.NaN), alpha, nHp,
                 design.power(), design.alternative(), Arrays.toString(round(q95)), Arrays.toString(etas), rate.describe(),
                 am.test.slope(), am.test.ciLow(), am.test.ciHigh(), ARGMIN_TOL, Arrays.toString(round(am.cStar)),
-                Arrays.toString(round(cq)), Arrays.toString(plan.controlEtas()), controlLastSlope);
+                Arrays.toString(round(cq)), Arrays.toString(plan.controlEtas()), controlLastSlope,
+                controlFailures.isEmpty() ? "its median error is significantly above beta(eta)'s at the tested control points"
+                        : "control effect NOT shown");
         if (!failures.isEmpty()) {
             b.verdict(Verdict.VIOLATED).evidence("VIOLATED: " + String.join("; ", failures) + ". " + summary);
         } else if (argminInconclusive) {
             b.verdict(Verdict.INCONCLUSIVE).evidence("INCONCLUSIVE: the q95 argmin over C lies at the end of the grid "
-                    + Arrays.toString(C_GRID) + " at " + am.boundaryHits + " eta value(s). " + summary);
+                    + Arrays.toString(C_GRID) + " at " + am.boundaryHits + " eta value(s). "
+                    + (controlFailures.isEmpty() ? "" : String.join("; ", controlFailures) + ". ") + summary);
+        } else if (!controlFailures.isEmpty()) {
+            b.verdict(Verdict.INCONCLUSIVE).evidence("INCONCLUSIVE: " + String.join("; ", controlFailures) + ". " + summary);
         } else {
             b.evidence(summary);
         }
         return b.build();
+    }
+
+    /**
+     * Control test at one η: {lower (alpha/2) order-statistic bound of the fixed-β median error, upper (alpha/2) bound of
+     * the β(η) median error}; the control shows its effect iff the first exceeds the second. If the two medians were
+     * equal, that happens with probability ≤ alpha (the two samples are independent streams).
+     */
+    static double[] controlBounds(double[] fixedBeta, double[] betaFromEta, double alpha) {
+        return new double[] {Quantiles.lowerBound(fixedBeta, 0.5, alpha / 2), Quantiles.upperBound(betaFromEta, 0.5, alpha / 2)};
     }
 
     private static double[] round(double[] a) {

@@ -46,9 +46,12 @@ import org.saddlecheck.util.Require;
  *   <li>(RATE, exploratory — constants unknown; one test) Algorithm 4 with A = I and surrogate parameters η = c1τ^{5/2},
  *       r = c2τ, t_thresh = ⌈c3τ^{−3}ln(1/τ)⌉ on the quartic saddle −x₁²/2 + x₁⁴/4 + x₂²/2 (ρ = 6B = 9 on |x₁| ≤ 1.5) with
  *       noise N(0, 0.01 I), from x_0 = 0: iterations to the first (τ, √(ρτ))-stationary point vs τ ∈ [0.005, 0.05]. The
- *       bound T = Õ(τ^{−5}) is an upper bound: VIOLATED only if the slope is significantly below −5 − 0.5.</li>
+ *       bound T = Õ(τ^{−5}) is an upper bound, tested one-sidedly without extra tolerance by order statistics
+ *       ({@link #rate}): the upper confidence bound U0 of the median at the largest τ0 is extrapolated as U0(τ/τ0)^{−5},
+ *       runs at smaller τ are capped there (a capped run counts as +∞), and VIOLATED iff the lower confidence bound of
+ *       a median exceeds its extrapolation. The slope is fitted and reported only.</li>
  * </ol>
- * The SGD factory used by the mechanism checks is injectable (broken-input tests).
+ * The SGD factory used by the mechanism checks and the surrogate Algorithm 4 of the rate check are injectable (broken-input tests).
  */
 public final class StaibT44 implements Claim {
     private static final ClaimInfo INFO = Catalog.get("STAIB-T4.4");
@@ -68,14 +71,34 @@ public final class StaibT44 implements Claim {
 
     static final SgdFactory SGD = (p, eta) -> Algorithms.sgd(p, eta);
 
+    /** Builds the surrogate Algorithm 4 run at tolerance τ (injectable: tests plant a method slower than τ^{−5}). */
+    @FunctionalInterface
+    interface RateFactory {
+        Optimizer create(AdditiveNoiseProblem problem, double tau);
+    }
+
+    /** The surrogate of CLAIMS.md: η = c1τ^{5/2}, r = c2τ, t_thresh = ⌈c3τ^{−3}ln(1/τ)⌉, A = I. */
+    static final RateFactory SURROGATE = (p, tau) -> Algorithms.alg4(p, StepSchedule.constant(C1 * Math.pow(tau, 2.5)), C2 * tau,
+            tThresh(tau), null, new IdentityPreconditioner(2));
+
     private final SgdFactory factory;
+    private final RateFactory rateFactory;
 
     public StaibT44() {
-        this(SGD);
+        this(SGD, SURROGATE);
     }
 
     StaibT44(SgdFactory factory) {
+        this(factory, SURROGATE);
+    }
+
+    StaibT44(SgdFactory factory, RateFactory rateFactory) {
         this.factory = Require.notNull("factory", factory);
+        this.rateFactory = Require.notNull("rateFactory", rateFactory);
+    }
+
+    static long tThresh(double tau) {
+        return (long) Math.ceil(C3 * Math.pow(tau, -3) * Math.log(1 / tau));
     }
 
     @Override
@@ -149,14 +172,12 @@ public final class StaibT44 implements Claim {
 
     // -------------------------------------------------------------------------------------------- (4) rate
 
-    /** Iterations of surrogate Alg. 4 (A = I) until x_t is a (τ, √(ρτ))-stationary point of the quartic saddle; −1 at cap. */
-    static long timeToSosp(double tau, UniformRandomProvider rng, long cap) {
+    /** Iterations of surrogate Alg. 4 until x_t is a (τ, √(ρτ))-stationary point of the quartic saddle; −1 if not within cap. */
+    static long timeToSosp(RateFactory f, double tau, UniformRandomProvider rng, long cap) {
         QuarticSaddle q = new QuarticSaddle(1.0, new double[] {1.0}, BOX);
         AdditiveNoiseProblem p = new AdditiveNoiseProblem(q, GradientNoise.gaussianDiagonal(new double[] {SIGMA, SIGMA}));
         double rho = q.constants().hessianLipschitz();
-        double eta = C1 * Math.pow(tau, 2.5), r = C2 * tau;
-        long tThresh = (long) Math.ceil(C3 * Math.pow(tau, -3) * Math.log(1 / tau));
-        Optimizer o = Algorithms.alg4(p, StepSchedule.constant(eta), r, tThresh, null, new IdentityPreconditioner(2));
+        Optimizer o = f.create(p, tau);
         double tauH = Math.sqrt(rho * tau);
         double[] x = new double[2], g = new double[2], h = new double[4];
         for (long t = 1; t <= cap; t++) {
@@ -172,12 +193,156 @@ public final class StaibT44 implements Claim {
         return -1;
     }
 
+    static long timeToSosp(double tau, UniformRandomProvider rng, long cap) {
+        return timeToSosp(SURROGATE, tau, rng, cap);
+    }
+
+    /** Cap of the runs at the largest τ (they set the extrapolation): 100/η, about 15× the median there. */
+    static long firstCap(double tau) {
+        return (long) Math.ceil(100 / (C1 * Math.pow(tau, 2.5)));
+    }
+
+    /**
+     * Runs per τ of the rate test: the budget's 40 (20 quick), but at least the smallest n for which the order-statistic
+     * bounds of the median exist at the test's levels (alpha/2 for the upper bound at the largest τ, alpha/(2·5) for the
+     * lower bounds at the smaller τ) — a test that cannot reject is not a test.
+     */
+    static int rateTrials(int budgetTrials, double alpha) {
+        int n = Math.max(2, budgetTrials);
+        while (Quantiles.upperRank(n, 0.5, alpha / 2) > n || Quantiles.lowerRank(n, 0.5, alpha / (2.0 * (TAUS.length - 1))) < 1) n++;
+        return n;
+    }
+
+    /** Outcome of the exploratory rate test. */
+    record RateOutcome(Verdict verdict, String reason, String summary, Exponent exponent, double[] taus, double[] medians,
+                       double intercept, long trials, Map<String, Object> details) {}
+
+    /**
+     * (4) H0: the median iteration count M(τ) grows no faster than τ^{−5} below the largest τ0, M(τ) ≤ M(τ0)(τ/τ0)^{−5}.
+     * U0 = upper (alpha/2) order-statistic bound of M(τ0); E(τ) = U0·(τ/τ0)^{−5}; runs at τ are capped at ⌊E(τ)⌋ and a
+     * capped run counts as +∞ (its time exceeds E(τ), an exact lower bound). L(τ) = lower (alpha/10) order-statistic bound
+     * of M(τ). VIOLATED iff L(τ) &gt; E(τ) at some τ: under H0 that needs U0 &lt; M(τ0) or some L(τ) &gt; M(τ), probability
+     * ≤ alpha/2 + 5·alpha/10 = alpha. The τ are run from large to small and stop at the first violation (the verdict
+     * cannot change after it). HOLDS iff every upper bound U(τ) ≤ E(τ); else INCONCLUSIVE.
+     */
+    RateOutcome rate(ClaimContext ctx, double a) {
+        int nr = rateTrials(ctx.budget().scaled(40, 20), a);
+        int k = TAUS.length - 1;
+        double aUp = a / 2, aLo = a / (2.0 * k);
+        List<double[]> done = new ArrayList<>();
+        List<Double> doneTaus = new ArrayList<>();
+        List<Map<String, Object>> rows = new ArrayList<>();
+        double u0 = Double.NaN;
+        long trials = 0;
+        int capped = 0;
+        Verdict v = Verdict.HOLDS;
+        String reason = "";
+        for (int j = 0; j < TAUS.length; j++) {
+            double tau = TAUS[j];
+            final long cap = j == 0 ? firstCap(tau) : (long) Math.min(Long.MAX_VALUE / 2, Math.floor(u0 * Math.pow(tau / TAUS[0], -5)));
+            ctx.progress(String.format(Locale.ROOT, "rate tau = %s: %d runs, cap %d", tau, nr, cap));
+            List<long[]> rt = ctx.parallel().map(nr, i -> new long[] {timeToSosp(rateFactory, tau, ctx.rng("rate/tau=" + tau, i), cap)});
+            trials += nr;
+            long[] tj = new long[nr];
+            int cj = 0;
+            for (int i = 0; i < nr; i++) {
+                tj[i] = rt.get(i)[0];
+                if (tj[i] < 0) cj++;
+            }
+            capped += cj;
+            double[] sorted = SecondOrderSupport.sortedPassage(tj);
+            double[] forFit = new double[nr];
+            for (int i = 0; i < nr; i++) forFit[i] = tj[i] < 0 ? cap + 1 : tj[i];
+            double med = Quantiles.median(forFit); // capped runs at cap + 1: a lower bound of the median when any is capped
+            done.add(forFit);
+            doneTaus.add(tau);
+            Map<String, Object> row = surrogate(tau);
+            row.put("runs", nr);
+            row.put("cap", cap);
+            row.put("cappedRuns", cj);
+            row.put("medianIterations", med);
+            if (j == 0) {
+                u0 = SecondOrderSupport.upperQuantileBound(sorted, 0.5, aUp);
+                row.put("medianUpperBound", u0);
+                rows.add(row);
+                if (!Double.isFinite(u0)) {
+                    v = Verdict.INCONCLUSIVE;
+                    reason = String.format(Locale.ROOT, "at the largest tau = %s the upper bound of the median is infinite (%d of %d runs capped at %d): "
+                            + "no extrapolation to test against", tau, cj, nr, cap);
+                    break;
+                }
+                continue;
+            }
+            double e = u0 * Math.pow(tau / TAUS[0], -5);
+            double lo = SecondOrderSupport.lowerQuantileBound(sorted, 0.5, aLo), hi = SecondOrderSupport.upperQuantileBound(sorted, 0.5, aLo);
+            row.put("extrapolationTauMinus5", e);
+            row.put("medianLowerBound", lo);
+            row.put("medianUpperBound", hi);
+            row.put("medianOverExtrapolation", med / e);
+            rows.add(row);
+            if (lo > e) {
+                v = Verdict.VIOLATED;
+                reason = String.format(Locale.ROOT, "at tau = %s the lower bound of the median, %s, exceeds the tau^-5 extrapolation %.0f of the "
+                        + "upper bound %.0f at tau = %s (%d of %d runs capped there): slower than tau^-5", tau,
+                        Double.isInfinite(lo) ? "+inf (capped)" : String.format(Locale.ROOT, "%.0f", lo), e, u0, TAUS[0], cj, nr);
+                break;
+            }
+            if (!(hi <= e) && v == Verdict.HOLDS) {
+                v = Verdict.INCONCLUSIVE;
+                reason = String.format(Locale.ROOT, "at tau = %s the upper bound of the median (%s) is not below the tau^-5 extrapolation %.0f", tau,
+                        Double.isInfinite(hi) ? "+inf (capped)" : String.format(Locale.ROOT, "%.0f", hi), e);
+            }
+        }
+        double[] xs = doneTaus.stream().mapToDouble(Double::doubleValue).toArray();
+        double[][] rs = done.toArray(new double[0][]);
+        double[] rmed = new double[rs.length];
+        for (int j = 0; j < rs.length; j++) rmed[j] = Quantiles.median(rs[j]);
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("label", "exploratory — constants unknown");
+        d.put("surrogate", String.format(Locale.ROOT, "eta = %s tau^(5/2), r = %s tau, t_thresh = ceil(%s tau^-3 ln(1/tau)); A = I; "
+                + "quartic saddle -x1^2/2 + x1^4/4 + x2^2/2, noise N(0, %s^2 I), rho = 6B = %s on |x1| <= %s", C1, C2, C3, SIGMA, 6 * BOX, BOX));
+        d.put("test", String.format(Locale.ROOT, "U0 = order-statistic upper bound (alpha %.3g) of the median at tau = %s; E(tau) = U0 (tau/%s)^-5; runs "
+                + "capped at E(tau) count as +inf; VIOLATED iff the lower bound (alpha %.3g) of the median at some smaller tau exceeds E(tau); "
+                + "false-failure probability <= %.3g", aUp, TAUS[0], TAUS[0], aLo, a));
+        d.put("sweep", rows);
+        d.put("trialsPerTau", nr);
+        d.put("cappedRuns", capped);
+        d.put("verdict", v);
+        Exponent ex;
+        double intercept = Double.NaN;
+        String fitText;
+        if (xs.length >= 2) {
+            SlopeFit.Bootstrap rb = SlopeFit.bootstrap(xs, rs, SlopeFit.median(), 2000, ctx.rng("rate-bootstrap", 0));
+            double[] ci2 = rb.percentileInterval(0.95);
+            ex = new Exponent(rb.fit().slope(), ci2[0], ci2[1], -5);
+            intercept = rb.fit().intercept();
+            d.put("slope", rb.fit().slope());
+            d.put("ci95", ci2);
+            d.put("localSlopes", rb.fit().localSlopes());
+            d.put("impliedConstantSpreadAtMinus5", rb.fit().impliedConstantSpread(-5));
+            d.put("slopeNote", "reported only (capped runs enter at their cap, a lower bound)");
+            fitText = String.format(Locale.ROOT, "tau^%.2f (95%% CI [%.2f, %.2f])", rb.fit().slope(), ci2[0], ci2[1]);
+        } else {
+            ex = new Exponent(Double.NaN, Double.NaN, Double.NaN, -5);
+            fitText = "no fit (one tau)";
+        }
+        StringBuilder ratios = new StringBuilder();
+        for (Map<String, Object> r : rows) {
+            Object q = r.get("medianOverExtrapolation");
+            if (q != null) ratios.append(ratios.length() > 0 ? ", " : "").append(String.format(Locale.ROOT, "%.2g", (double) q));
+        }
+        String summary = String.format(Locale.ROOT, "Exploratory rate (constants unknown; surrogate eta = %s tau^2.5, r = %s tau, %d runs per tau): median "
+                + "iterations to a (tau, sqrt(rho tau))-SOSP scale as %s over tau in [%s, %s]; median / tau^-5 extrapolation of the "
+                + "upper bound %.0f at tau = %s: %s (%s).", C1, C2, nr, fitText, xs[xs.length - 1], xs[0], u0, TAUS[0], ratios, v.label());
+        return new RateOutcome(v, reason, summary, ex, xs, rmed, intercept, trials, d);
+    }
+
     static Map<String, Object> surrogate(double tau) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("tau", tau);
         m.put("eta", C1 * Math.pow(tau, 2.5));
         m.put("r", C2 * tau);
-        m.put("tThresh", (long) Math.ceil(C3 * Math.pow(tau, -3) * Math.log(1 / tau)));
+        m.put("tThresh", tThresh(tau));
         return m;
     }
 
@@ -285,62 +450,19 @@ public final class StaibT44 implements Claim {
                 + "log sigma_v %.3f (CI [%.3f, %.3f]).", R, ETA, meds, mono.slope(), mono.ciLow(), mono.ciHigh()));
         if (capped > 0) b.detail("cappedEscapeTrials", capped);
 
-        // ---- (4) exploratory rate
-        int nr = ctx.budget().scaled(40, 20);
-        List<long[]> rt = ctx.parallel().map(TAUS.length * nr, i -> {
-            double tau = TAUS[i / nr];
-            long capT = (long) Math.ceil(100 / (C1 * Math.pow(tau, 2.5)));
-            return new long[] {timeToSosp(tau, ctx.rng("rate/tau=" + tau, i % nr), capT)};
-        });
-        b.addTrials((long) TAUS.length * nr);
-        double[][] rs = new double[TAUS.length][nr];
-        double[] rmed = new double[TAUS.length];
-        int rCapped = 0;
-        List<Map<String, Object>> rateRows = new ArrayList<>();
-        for (int j = 0; j < TAUS.length; j++) {
-            for (int i = 0; i < nr; i++) {
-                long v = rt.get(j * nr + i)[0];
-                if (v < 0) {
-                    rCapped++;
-                    v = (long) Math.ceil(100 / (C1 * Math.pow(TAUS[j], 2.5)));
-                }
-                rs[j][i] = v;
-            }
-            rmed[j] = Quantiles.median(rs[j]);
-            Map<String, Object> row = surrogate(TAUS[j]);
-            row.put("medianIterations", rmed[j]);
-            rateRows.add(row);
-        }
-        SlopeFit.Bootstrap rb = SlopeFit.bootstrap(TAUS, rs, SlopeFit.median(), 2000, ctx.rng("rate-bootstrap", 0));
-        SlopeFit.RateTest rate = rb.test(-5, 0.5, SlopeFit.Direction.AT_LEAST, a);
-        Verdict vRate = rate.violated() ? Verdict.VIOLATED : (rCapped > 0 ? Verdict.INCONCLUSIVE : Verdict.HOLDS);
-        b.and(vRate);
-        if (vRate != Verdict.HOLDS) bad.add("exploratory rate: " + rate.describe() + (rCapped > 0 ? " (" + rCapped + " capped runs)" : ""));
-        double[] ci2 = rb.percentileInterval(0.95);
-        b.exponent(new Exponent(rate.slope(), ci2[0], ci2[1], -5));
-        b.series("x", TAUS.clone());
-        b.series("y", rmed);
-        b.series("intercept", new double[] {rb.fit().intercept()});
+        // ---- (4) exploratory rate: order-statistic extrapolation test (one test, alpha split alpha/2 + 5 x alpha/10)
+        RateOutcome ro = rate(ctx, a);
+        b.addTrials(ro.trials());
+        b.and(ro.verdict());
+        if (ro.verdict() != Verdict.HOLDS) bad.add("exploratory rate: " + ro.reason());
+        b.exponent(ro.exponent());
+        b.series("x", ro.taus());
+        b.series("y", ro.medians());
+        b.series("intercept", new double[] {ro.intercept()});
         b.detail("rateXLabel", "tau");
         b.detail("rateYLabel", "median iterations to the first (tau, sqrt(rho tau))-stationary point");
-        Map<String, Object> rateD = new LinkedHashMap<>();
-        rateD.put("label", "exploratory — constants unknown");
-        rateD.put("surrogate", String.format(Locale.ROOT, "eta = %s tau^(5/2), r = %s tau, t_thresh = ceil(%s tau^-3 ln(1/tau)); A = I; "
-                + "quartic saddle -x1^2/2 + x1^4/4 + x2^2/2, noise N(0, %s^2 I), rho = 6B = %s on |x1| <= %s", C1, C2, C3, SIGMA, 6 * BOX, BOX));
-        rateD.put("sweep", rateRows);
-        rateD.put("slope", rate.slope());
-        rateD.put("ciUsedForTheTest", new double[] {rate.ciLow(), rate.ciHigh()});
-        rateD.put("ci95", ci2);
-        rateD.put("localSlopes", rb.fit().localSlopes());
-        rateD.put("impliedConstantSpreadAtMinus5", rb.fit().impliedConstantSpread(-5));
-        rateD.put("trialsPerTau", nr);
-        rateD.put("cappedRuns", rCapped);
-        rateD.put("test", rate.describe());
-        rateD.put("verdict", vRate);
-        b.detail("rateExploratory", rateD);
-        ev.add(String.format(Locale.ROOT, "Exploratory rate (constants unknown; surrogate eta = %s tau^2.5, r = %s tau): median iterations to a "
-                + "(tau, sqrt(rho tau))-SOSP scale as tau^%.2f (95%% CI [%.2f, %.2f]) over tau in [%s, %s], not slower than the bound's tau^-5.",
-                C1, C2, rate.slope(), ci2[0], ci2[1], TAUS[TAUS.length - 1], TAUS[0]));
+        b.detail("rateExploratory", ro.details());
+        ev.add(ro.summary());
 
         b.evidence((bad.isEmpty() ? "" : String.join("; ", bad) + ". ") + String.join(" ", ev));
         return b.build();

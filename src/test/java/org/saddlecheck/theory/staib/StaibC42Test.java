@@ -34,7 +34,24 @@ class StaibC42Test {
         ClaimResult r = check(new StaibC42(StaibC42.PAPER, new double[] {0.05}));
         assertThat(r.verdict()).as(r.evidence()).isEqualTo(Verdict.HOLDS);
         assertThat(r.tightness().max()).isLessThanOrEqualTo(1);
-        assertThat(new StaibC42().statisticalTests()).isEqualTo(3);
+        assertThat(new StaibC42().statisticalTests()).isEqualTo(4);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> ctl = (Map<String, Object>) r.details().get("controlPowerCheck");
+        assertThat(ctl.get("showedEffect")).isEqualTo(true);
+    }
+
+    /**
+     * Large steps that are no larger than ordinary ones (r = η): nothing disturbs the estimate, both arms stay accurate,
+     * and the control's power check must turn the verdict INCONCLUSIVE instead of a vacuous HOLDS.
+     */
+    @Test
+    void inconclusiveWhenTheControlShowsNoEffect() {
+        ClaimResult r = check(new StaibC42(StaibC42.PAPER, StaibC42::eta, new double[] {0.05}));
+        assertThat(r.verdict()).as(r.evidence()).isEqualTo(Verdict.INCONCLUSIVE);
+        assertThat(r.evidence()).contains("control did not show its effect");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> ctl = (Map<String, Object>) r.details().get("controlPowerCheck");
+        assertThat(ctl.get("showedEffect")).isEqualTo(false);
     }
 
     /** Negative control as a broken input: without hallucination (S = 1) the error spikes past λ−/2 after large steps. */
@@ -53,6 +70,7 @@ class StaibC42Test {
         long[] calls = StaibC42.oracleCallCheck(7, 5, 10, 33);
         assertThat(calls[0]).isEqualTo(calls[1]).isEqualTo(7 + 33 + 5 * 4);
         assertThatThrownBy(() -> new StaibC42(null, new double[] {0.05})).hasMessageContaining("rule");
+        assertThatThrownBy(() -> new StaibC42(StaibC42.PAPER, null, new double[] {0.05})).hasMessageContaining("largeStep");
         assertThatThrownBy(() -> new StaibC42(StaibC42.PAPER, new double[0])).hasMessageContaining("taus.length");
         assertThatThrownBy(() -> new StaibC42(StaibC42.PAPER, new double[] {2})).hasMessageContaining("tau");
     }

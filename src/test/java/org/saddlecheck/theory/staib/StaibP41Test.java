@@ -31,6 +31,25 @@ class StaibP41Test {
         List<Map<String, Object>> fits = (List<Map<String, Object>>) r.details().get("fits");
         assertThat(fits).hasSize(StaibP41.BURN_IN_K.length);
         assertThat(r.details()).containsKey("windowGrowth");
+        assertThat(new StaibP41().statisticalTests()).isEqualTo(StaibP41.BURN_IN_K.length + 1);
+        assertThat(r.evidence()).contains("sqrt(log) factor");
+    }
+
+    /** The window-growth test: a sup growing like a random walk (×√8 over three doublings) is flagged; a flat one is not. */
+    @Test
+    void windowGrowthTestFlagsGrowthFasterThanTheSqrtLogFactor() {
+        org.apache.commons.rng.UniformRandomProvider rng = org.saddlecheck.rng.Seeds.rng(5);
+        int n = 400;
+        double[] s = new double[n], fast = new double[n], slow = new double[n];
+        for (int i = 0; i < n; i++) {
+            s[i] = 1 + 0.3 * rng.nextDouble();
+            fast[i] = s[i] * Math.sqrt(8) * (1 + 0.05 * rng.nextDouble());
+            slow[i] = s[i] * (1 + 0.05 * rng.nextDouble());
+        }
+        double f = StaibP41.sqrtLogFactor(65, 520);
+        assertThat(f).isBetween(1.10, 1.12);
+        assertThat(StaibP41.growthTest(s, fast, f, 1e-6, 1000, rng).exceeds()).isTrue();
+        assertThat(StaibP41.growthTest(s, slow, f, 1e-6, 1000, rng).exceeds()).isFalse();
     }
 
     @Test

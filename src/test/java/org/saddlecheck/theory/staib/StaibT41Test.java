@@ -65,9 +65,37 @@ class StaibT41Test {
         assertThat(StaibT41.vertex(dec)).isLessThanOrEqualTo(StaibT41.C_GRID[3] * Math.sqrt(2) * (1 + 1e-12));
     }
 
+    /** The fixed-beta control test: shown for a clear shift, not shown for the same distribution (then INCONCLUSIVE). */
+    @Test
+    void controlTestNeedsASignificantShift() {
+        org.apache.commons.rng.UniformRandomProvider rng = org.saddlecheck.rng.Seeds.rng(11);
+        double[] a = new double[400], b = new double[400], c = new double[400];
+        for (int i = 0; i < 400; i++) {
+            a[i] = 0.1 * (1 + 0.2 * rng.nextDouble());
+            b[i] = 0.1 * (1 + 0.2 * rng.nextDouble());
+            c[i] = 0.15 * (1 + 0.2 * rng.nextDouble());
+        }
+        double[] same = StaibT41.controlBounds(a, b, 1e-6), shifted = StaibT41.controlBounds(c, b, 1e-6);
+        assertThat(same[0]).isLessThanOrEqualTo(same[1]);
+        assertThat(shifted[0]).isGreaterThan(shifted[1]);
+    }
+
+    /** On the small plan the control point eta = 1e-2 is tested and shows the bias blow-up of beta = 0.99. */
+    @Test
+    void fixedBetaControlShowsItsEffect() {
+        ClaimResult r = run(new StaibT41(), new StaibT41.Plan(2, 2, 150, 0, 1, 1, 50, 200, false, new double[] {1e-2, 1e-3}), 2);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> ctl = (Map<String, Object>) r.details().get("fixedBetaControl");
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> rows = (List<Map<String, Object>>) ctl.get("rows");
+        assertThat(rows.get(0).get("effectShown")).isEqualTo(true);
+        assertThat(rows.get(1).get("effectShown")).isEqualTo("reported only"); // 1 - (1e-3)^(2/3) = 0.01: same beta
+    }
+
     @Test
     void declaresItsStatisticalTests() {
-        assertThat(new StaibT41().statisticalTests()).isEqualTo(StaibT41.MAX_SWEEP + StaibT41.OBLIVIOUS.size() + StaibT41.ADAPTIVE.size() + 3);
+        assertThat(new StaibT41().statisticalTests()).isEqualTo(StaibT41.MAX_SWEEP + StaibT41.OBLIVIOUS.size() + StaibT41.ADAPTIVE.size() + 3
+                + StaibT41.CONTROL_TESTS);
         assertThat(new StaibT41().info().id()).isEqualTo("STAIB-T4.1");
     }
 }

@@ -12,6 +12,8 @@ import org.saddlecheck.claims.ClaimResult;
 import org.saddlecheck.claims.Parallel;
 import org.saddlecheck.claims.Verdict;
 import org.saddlecheck.optim.Algorithms;
+import org.saddlecheck.optim.StepSchedule;
+import org.saddlecheck.precondition.IdentityPreconditioner;
 import org.saddlecheck.stats.Quantiles;
 
 class StaibT44Test {
@@ -34,6 +36,7 @@ class StaibT44Test {
         @SuppressWarnings("unchecked")
         Map<String, Object> rate = (Map<String, Object>) r.details().get("rateExploratory");
         assertThat(rate.get("label")).isEqualTo("exploratory — constants unknown");
+        assertThat(rate.get("cappedRuns")).isEqualTo(0);
         assertThat(new StaibT44().statisticalTests()).isEqualTo(7);
     }
 
@@ -45,6 +48,34 @@ class StaibT44Test {
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> rows = (List<Map<String, Object>>) r.details().get("escapeVsNoise");
         assertThat(rows.get(3).get("verdict")).isEqualTo("VIOLATED");
+    }
+
+    /**
+     * A planted method slower than τ^{−5}: the surrogate's stepsize scales like τ^6 (matching the paper's c1τ^{5/2} at
+     * τ0 = 0.05), so the time to a SOSP grows like τ^{−6}. The order-statistic extrapolation test must say VIOLATED.
+     */
+    @Test
+    void violatedWhenTheMethodIsSlowerThanTauMinus5() {
+        double tau0 = StaibT44.TAUS[0];
+        StaibT44.RateFactory slow = (p, tau) -> Algorithms.alg4(p,
+                StepSchedule.constant(StaibT44.C1 * Math.pow(tau0, 2.5) * Math.pow(tau / tau0, 6)), StaibT44.C2 * tau,
+                StaibT44.tThresh(tau), null, new IdentityPreconditioner(2));
+        ClaimResult r = check(new StaibT44(StaibT44.SGD, slow));
+        assertThat(r.verdict()).as(r.evidence()).isEqualTo(Verdict.VIOLATED);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> rate = (Map<String, Object>) r.details().get("rateExploratory");
+        assertThat(rate.get("verdict")).isEqualTo(Verdict.VIOLATED);
+        assertThat(r.evidence()).contains("slower than tau^-5");
+    }
+
+    /** The default surrogate at the quick budget: every median far below its τ^{−5} extrapolation, no capped run. */
+    @Test
+    void rateTrialsMakeTheBoundsFinite() {
+        double a = 1e-6;
+        int n = StaibT44.rateTrials(20, a);
+        assertThat(Quantiles.upperRank(n, 0.5, a / 2)).isLessThanOrEqualTo(n);
+        assertThat(Quantiles.lowerRank(n, 0.5, a / 10)).isGreaterThanOrEqualTo(1);
+        assertThat(StaibT44.rateTrials(40, a)).isEqualTo(40);
     }
 
     @Test
