@@ -168,7 +168,7 @@ public final class S53CovariancePreconditioner implements Claim {
                 .series("ratios", new double[] {bt.rate() / DELTA}).series("x", mc.sizes()).series("y", mc.scaledErrors())
                 .detail("enumeration", enumRows).detail("monteCarlo", mc.describe()).detail("escape", esc)
                 .detail("factor", "E[(g1-g2)(g1-g2)^T] = 2 Sigma (paper: Sigma)")
-                .detail("curvesXLabel", "pairs N").detail("curvesYLabel", "sqrt(N) * ||mean(Y/2) - Sigma||_F");
+                .detail("rateXLabel", "pairs N").detail("rateYLabel", "sqrt(N) * ||mean(Y/2) - Sigma||_F");
         if (failures.isEmpty()) {
             b.evidence(String.format(Locale.ROOT,
                     "By exact enumeration of finite Rademacher oracles (d <= 5), E[(g1-g2)(g1-g2)^T] = 2 Sigma (max relative error %.2g; trace "

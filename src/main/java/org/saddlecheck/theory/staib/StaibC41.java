@@ -217,6 +217,7 @@ public final class StaibC41 extends CatalogClaim {
                 .tightness(Tightness.of(new double[] {q}, FirstOrder.fmt("(1-delta)-quantile of max_t ||Ahat_t - A_t|| / (lambda-/2) at tau = %.4g "
                         + "(delta = %.2g, %d runs)", taus[m - 1], cfg.delta(), nMin)))
                 .series("x", taus).series("y", meanRatio).series("yLow", lo).series("yHigh", hi)
+                .detail("rateXLabel", "tolerance tau (eta = c tau^2, T = c' tau^-4)").detail("rateYLabel", "mean of (1/T) sum ||grad f||^2 / tau^2")
                 .detail("problem", s.label()).detail("eps", cfg.eps()).detail("lambdaMinus", lam).detail("threshold lambda-/2", threshold)
                 .detail("schedule", FirstOrder.fmt("eta = %.4g tau^2, T = ceil(%.4g tau^-4), beta = 1 - %.4g eta^(2/3), W = ceil(eta^(-2/3))",
                         cfg.c(), cfg.cPrime(), cfg.bigC()))

@@ -176,7 +176,8 @@ public final class StaibP41 extends CatalogClaim {
 
         Exponent exponent = new Exponent(primary.slope(), primary.ciLow(), primary.ciHigh(), 1.0 / 3);
         b.trials(trials).falseFailureRate(alpha * TESTS).exponent(exponent).series("x", etas).series("y", primaryQ)
-                .series("yLow", primaryLo).series("yHigh", primaryHi);
+                .series("yLow", primaryLo).series("yHigh", primaryHi)
+                .detail("rateXLabel", "step size eta").detail("rateYLabel", "q95 of sup over the window of ||G_hat_t - G(x_t)||");
         b.detail("case", p.describe()).detail("estimator", factory.describe()).detail("delta", DELTA)
                 .detail("alphaPerTest", alpha).detail("C", 1.0).detail("windowK", WINDOW_K)
                 .detail("constants", Map.of("L(bound)", p.constants.lipschitz(), "R(bound)", p.constants.r(), "sigma(bound)", p.constants.sigma()))

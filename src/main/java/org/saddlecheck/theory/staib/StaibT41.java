@@ -293,7 +293,8 @@ public final class StaibT41 extends CatalogClaim {
         Tightness tight = Tightness.of(r, worstWhat);
         double used = alpha * tests;
         b.trials(trials).falseFailureRate(used).tightness(tight).exponent(exponent).series("ratios", r).series("x", etas)
-                .series("y", q95).series("yLow", qLo).series("yHigh", qHi);
+                .series("y", q95).series("yLow", qLo).series("yHigh", qHi)
+                .detail("rateXLabel", "step size eta (beta = 1 - C eta^(2/3))").detail("rateYLabel", "q95 of ||G_hat_T - G(x_T)||");
         b.detail("delta", DELTA).detail("alphaPerTest", alpha).detail("statisticalTestsRun", tests)
                 .detail("binomialDesign", Map.of("n", design.n(), "criticalK", design.criticalK(), "alternative", design.alternative(),
                         "power", design.power(), "falseFailure", design.falseFailure()))
