@@ -299,11 +299,15 @@ public final class PreconditionedSgd implements Optimizer {
     }
 
     private void refresh(double[] x, long k) {
-        if (!preconditioner.needsEstimate()) return;
+        if (!preconditioner.needsUpdate()) return;
         if (gradientAware != null) {
             objective.gradient(x, trueGrad);
             DivergenceException.check("true gradient", trueGrad, k);
             gradientAware.setGradient(trueGrad);
+        }
+        if (!preconditioner.needsEstimate()) {
+            preconditioner.update(null); // a perturbed fixed A: nothing to estimate
+            return;
         }
         estimator.estimate(x, est);
         DivergenceException.check("second-moment estimate", est, k); // e.g. g⊙g overflowed: a divergence, not bad input

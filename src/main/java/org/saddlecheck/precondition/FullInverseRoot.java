@@ -39,7 +39,7 @@ public final class FullInverseRoot implements Preconditioner {
 
     /**
      * @param singular what to do when ε = 0 and the estimate is singular
-     * @param rtol     eigenvalues ≤ rtol·λ_max count as zero when ε = 0 (in [0, 1))
+     * @param rtol     eigenvalues ≤ rtol·λ_max count as zero when ε = 0 (in [0, 0.5])
      * @param label    name of the estimated matrix in {@link #describe()} ("G", "Sigma")
      */
     public FullInverseRoot(int d, double eps, EpsPlacement placement, Singular singular, double rtol, String label) {

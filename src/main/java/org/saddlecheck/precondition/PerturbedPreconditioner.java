@@ -89,6 +89,12 @@ public final class PerturbedPreconditioner implements Preconditioner, GradientAw
         return base.needsEstimate();
     }
 
+    /** Always: Â_t is redrawn (benign) or rebuilt from ∇f(x_t) (adversarial) at every step, also around A = I. */
+    @Override
+    public boolean needsUpdate() {
+        return true;
+    }
+
     public Preconditioner base() {
         return base;
     }

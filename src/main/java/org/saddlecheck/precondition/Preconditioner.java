@@ -13,7 +13,7 @@ public interface Preconditioner {
     /** The estimate shape {@link #update} expects. */
     Shape input();
 
-    /** Rebuilds A from an estimate of shape {@link #input()}. */
+    /** Rebuilds A from an estimate of shape {@link #input()} (null when {@link #needsEstimate()} is false). */
     void update(double[] estimate);
 
     /** out = A v (out must not alias v). */
@@ -43,5 +43,13 @@ public interface Preconditioner {
     /** False for preconditioners that ignore estimates (the identity): optimizers then skip estimating. */
     default boolean needsEstimate() {
         return true;
+    }
+
+    /**
+     * Whether {@link #update} must run before every step even without an estimate (then it gets null): true for a
+     * perturbed Â, which draws a fresh perturbation of a fixed A (e.g. the identity) at every x_t.
+     */
+    default boolean needsUpdate() {
+        return needsEstimate();
     }
 }
