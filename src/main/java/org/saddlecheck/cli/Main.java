@@ -82,11 +82,27 @@ public final class Main implements Runnable {
         cl.setErr(env.err());
         cl.setParameterExceptionHandler(Main::oneLineError);
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
-            cmd.getErr().println(cmd.getCommandSpec().qualifiedName() + ": error: " + ex);
+            String name = cmd.getCommandSpec().qualifiedName();
+            if (ex instanceof IllegalArgumentException) {
+                // bad input found while running (a value, a data file): one line naming it, as for bad usage
+                cmd.getErr().println(name + ": " + oneLine(ex.getMessage()));
+                return USAGE;
+            }
+            if (ex instanceof java.io.IOException || ex instanceof java.io.UncheckedIOException) {
+                // e.g. an output directory that cannot be written: one line, no stack trace
+                Throwable io = ex instanceof java.io.UncheckedIOException u && u.getCause() != null ? u.getCause() : ex;
+                cmd.getErr().println(name + ": cannot read or write files: " + oneLine(String.valueOf(io)));
+                return FAILED;
+            }
+            cmd.getErr().println(name + ": error: " + ex);
             ex.printStackTrace(cmd.getErr());
             return FAILED;
         });
         return cl;
+    }
+
+    private static String oneLine(String msg) {
+        return String.valueOf(msg).replace('\n', ' ').trim();
     }
 
     /** Bad usage: one line on stderr, exit code 2. */

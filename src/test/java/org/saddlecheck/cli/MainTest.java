@@ -104,4 +104,15 @@ class MainTest {
         assertThat(v.out()).startsWith("saddlecheck ");
         assertThat(Files.exists(Path.of("."))).isTrue();
     }
+
+    @Test
+    void anUnwritableOutputIsOneLineWithoutAStackTrace(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("a-file");
+        Files.writeString(file, "not a directory");
+        // --out under a regular file cannot be created
+        Run r = run("experiment", "reddi", "--trials", "2", "--steps", "50", "--out", file.resolve("sub").toString());
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err().strip().lines().count()).as(r.err()).isEqualTo(1);
+        assertThat(r.err()).contains("cannot read or write files").doesNotContain("\tat ");
+    }
 }
