@@ -123,6 +123,7 @@ public final class ResultsJson {
             e.set("ciLow", num(c.exponent().ciLow()));
             e.set("ciHigh", num(c.exponent().ciHigh()));
             e.set("predicted", num(c.exponent().predicted()));
+            e.put("rule", c.exponent().rule());
         }
         o.set("details", value(c.details() == null ? Map.of() : c.details()));
         ObjectNode s = o.putObject("series");
@@ -276,7 +277,8 @@ public final class ResultsJson {
         Tightness tight = t == null || t.isNull() ? null
                 : new Tightness(dbl(t.get("min")), dbl(t.get("median")), dbl(t.get("max")), text(t, "worst"));
         Exponent exp = e == null || e.isNull() ? null
-                : new Exponent(dbl(e.get("fitted")), dbl(e.get("ciLow")), dbl(e.get("ciHigh")), dbl(e.get("predicted")));
+                : new Exponent(dbl(e.get("fitted")), dbl(e.get("ciLow")), dbl(e.get("ciHigh")), dbl(e.get("predicted")),
+                        e.hasNonNull("rule") ? e.get("rule").asText() : "");
         Map<String, double[]> series = new LinkedHashMap<>();
         JsonNode s = c.path("series");
         for (Iterator<Map.Entry<String, JsonNode>> it = s.properties().iterator(); it.hasNext(); ) {

@@ -200,7 +200,9 @@ final class ReportPages {
                 if (!Double.isNaN(e.ciLow()) || !Double.isNaN(e.ciHigh())) {
                     b.append(" <span class=\"ci\">[").append(Html.numHtml(e.ciLow())).append(", ").append(Html.numHtml(e.ciHigh())).append("]</span>");
                 }
-                if (!Double.isNaN(e.predicted())) {
+                if (!e.rule().isBlank()) {
+                    b.append(" <span class=\"muted pred\">rule ").append(Html.esc(e.rule())).append("</span>");
+                } else if (!Double.isNaN(e.predicted())) {
                     b.append(" <span class=\"muted pred\">pred. ").append(Html.numHtml(e.predicted())).append("</span>");
                 }
                 b.append("</td>");
@@ -274,7 +276,8 @@ final class ReportPages {
         ExponentData e = c.exponent();
         if (e != null) {
             row(b, "exponent", "fitted " + Html.numHtml(e.fitted()) + ", CI [" + Html.numHtml(e.ciLow()) + ", "
-                    + Html.numHtml(e.ciHigh()) + "], predicted " + Html.numHtml(e.predicted()));
+                    + Html.numHtml(e.ciHigh()) + "], predicted " + Html.numHtml(e.predicted())
+                    + (e.rule().isBlank() ? "" : "; pass rule: " + Html.esc(e.rule())));
         }
         b.append("</tbody></table>");
         for (String n : v.merged().mergeNotes()) b.append("<p class=\"note\">").append(Html.esc(n)).append("</p>");

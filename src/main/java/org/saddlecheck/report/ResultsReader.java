@@ -117,7 +117,7 @@ public final class ResultsReader {
     private static ExponentData exponent(JsonNode e) {
         if (!e.isObject()) return null;
         return new ExponentData(number(e.path("fitted")), number(e.path("ciLow")), number(e.path("ciHigh")),
-                number(e.path("predicted")));
+                number(e.path("predicted")), text(e.path("rule")));
     }
 
     private static Map<String, double[]> series(JsonNode s) {

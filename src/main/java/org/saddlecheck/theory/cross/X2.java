@@ -60,7 +60,7 @@ public final class X2 implements Claim {
         double[] med = res.main().medians();
         ClaimResult.Builder b = ClaimResult.builder(t.violated() ? Verdict.VIOLATED : Verdict.HOLDS)
                 .trials((long) n * DIMS.length).falseFailureRate(alpha)
-                .exponent(new Exponent(t.slope(), two.ciLow(), two.ciHigh(), 0.0))
+                .exponent(new Exponent(t.slope(), two.ciLow(), two.ciHigh(), 0.0, "<= 0.1 (one-sided power law in d)"))
                 .series("x", res.main().dims()).series("y", med)
                 .series("intercept", new double[] {res.main().power().fit().intercept()})
                 .detail("dimensions", List.of(DIMS[0], DIMS[1], DIMS[2])).detail("medians", JinSupport.list(med))

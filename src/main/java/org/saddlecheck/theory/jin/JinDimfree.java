@@ -101,7 +101,8 @@ public final class JinDimfree implements Claim {
 
         ClaimResult.Builder b = ClaimResult.builder(Verdict.HOLDS);
         b.trials((long) trials * cfg.dims().length * 2).falseFailureRate(2 * alpha);
-        b.exponent(new Exponent(pTest.slope(), pTwo.ciLow(), pTwo.ciHigh(), 0.0));
+        b.exponent(new Exponent(pTest.slope(), pTwo.ciLow(), pTwo.ciHigh(), 0.0,
+                "< 0.1 (one-sided power law in d; main test: T = a + b ln d with b within 15% of 1/(2 ln(1 + eta gamma)))"));
         List<Map<String, Object>> table = new ArrayList<>();
         for (int j = 0; j < main.points().size(); j++) {
             Point p = main.points().get(j), c = ctl.points().get(j);

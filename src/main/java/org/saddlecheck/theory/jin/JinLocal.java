@@ -111,7 +111,7 @@ public final class JinLocal implements Claim {
             if (ratios[c] > worstRatio) {
                 worstRatio = ratios[c];
                 worst = name;
-                worstExp = new Exponent(med, lower, upper, bound);
+                worstExp = new Exponent(med, lower, upper, bound, "<= ln(1 - alpha/beta) (one-sided: at least the linear rate)");
             }
             if (lower > bound) problems.add(fmt("%s: log-distance slope lower bound %.5f > ln(1 - alpha/beta) = %.5f", name, lower, bound));
             rows.add(row("r", r, "kappa", kappa, "runs", n, "medianSlope", med, "slopeLowerBound", lower, "slopeUpperBound", upper,

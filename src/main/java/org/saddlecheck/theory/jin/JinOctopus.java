@@ -99,7 +99,8 @@ public final class JinOctopus implements Claim {
 
         ClaimResult.Builder b = ClaimResult.builder(Verdict.HOLDS).falseFailureRate(3 * alpha)
                 .trials((long) n * (cfg.gdDims().length + cfg.pgdDims().length) + 3)
-                .exponent(new Exponent(pTest.slope(), pTwo.ciLow(), pTwo.ciHigh(), 1.0));
+                .exponent(new Exponent(pTest.slope(), pTwo.ciLow(), pTwo.ciHigh(), 1.0,
+                "<= 2 (one-sided: PGD polynomial in d; GD is tested for exponential growth separately)"));
         List<Map<String, Object>> rows = new ArrayList<>();
         for (List<OctopusExperiment.Point> l : List.of(res.gd(), res.pgd())) {
             for (OctopusExperiment.Point p : l) {

@@ -159,7 +159,8 @@ public final class JinT3 implements Claim {
         if (outDir != null) writeCsv(epsSamples, invEps, dimSamples, dd);
         double[] capR = capRatios.stream().mapToDouble(Double::doubleValue).toArray();
         double[] yEps = epsBoot.fit().stat();
-        b.trials(count[0]).exponent(new Exponent(epsTest.slope(), epsTwo.ciLow(), epsTwo.ciHigh(), 0.0));
+        b.trials(count[0]).exponent(new Exponent(epsTest.slope(), epsTwo.ciLow(), epsTwo.ciHigh(), 0.0,
+                "<= 0 (one-sided: the implied constant must not grow as eps falls, nor as d grows)"));
         b.tightness(Tightness.of(capR, "largest N_iter / deterministic cap (the cap is Theta(chi^4 l Delta_f/(c^k eps^2)))"));
         b.series("x", invEps).series("y", yEps).series("intercept", new double[] {epsBoot.fit().intercept()});
         b.detail("epsSweep", epsRows).detail("dimensionSweep", dimRows).detail("cSweep", cRows);

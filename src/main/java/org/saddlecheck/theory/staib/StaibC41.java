@@ -213,7 +213,7 @@ public final class StaibC41 extends CatalogClaim {
 
         double[] implied = boot.fit().impliedConstants(0.0);
         ClaimResult.Builder b = ClaimResult.builder(v).trials(trials).falseFailureRate(2 * alpha)
-                .exponent(new Exponent(rt.slope(), ci95[0], ci95[1], 0.0))
+                .exponent(new Exponent(rt.slope(), ci95[0], ci95[1], 0.0, ">= -0.05 (one-sided: avg ||grad f||^2 / tau^2 stays bounded as tau falls)"))
                 .tightness(Tightness.of(new double[] {q}, FirstOrder.fmt("(1-delta)-quantile of max_t ||Ahat_t - A_t|| / (lambda-/2) at tau = %.4g "
                         + "(delta = %.2g, %d runs)", taus[m - 1], cfg.delta(), nMin)))
                 .series("x", taus).series("y", meanRatio).series("yLow", lo).series("yHigh", hi)

@@ -174,7 +174,7 @@ public final class StaibP41 extends CatalogClaim {
                 gt.lower(), gt.factor(), gt.exceeds() ? "significantly faster than the bound's growth -> INCONCLUSIVE"
                         : gt.growth() > gt.factor() ? "above the factor, not significantly" : "within the factor");
 
-        Exponent exponent = new Exponent(primary.slope(), primary.ciLow(), primary.ciHigh(), 1.0 / 3);
+        Exponent exponent = new Exponent(primary.slope(), primary.ciLow(), primary.ciHigh(), 1.0 / 3, "= 1/3 +- 0.05 (CI must meet the band)");
         b.trials(trials).falseFailureRate(alpha * TESTS).exponent(exponent).series("x", etas).series("y", primaryQ)
                 .series("yLow", primaryLo).series("yHigh", primaryHi)
                 .detail("rateXLabel", "step size eta").detail("rateYLabel", "q95 of sup over the window of ||G_hat_t - G(x_t)||");

@@ -266,7 +266,7 @@ public final class StaibP42 extends CatalogClaim {
 
         double[] r = ratios.stream().mapToDouble(Double::doubleValue).toArray();
         b.trials(trials).falseFailureRate(alpha * TESTS).tightness(Tightness.of(r, worstWhat))
-                .exponent(new Exponent(rate.slope(), rate.ciLow(), rate.ciHigh(), 1.0 / 3))
+                .exponent(new Exponent(rate.slope(), rate.ciLow(), rate.ciHigh(), 1.0 / 3, "= 1/3 +- 0.05 (CI must meet the band)"))
                 .series("ratios", r).series("x", etas).series("y", q).series("yLow", lo).series("yHigh", hi)
                 .detail("rateXLabel", "step size eta").detail("rateYLabel", "q95 of sup ||(G_hat + eps I)^-1/2 - (G + eps I)^-1/2||");
         Map<String, Object> pairs = new LinkedHashMap<>();

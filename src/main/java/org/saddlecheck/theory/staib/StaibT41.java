@@ -238,7 +238,7 @@ public final class StaibT41 extends CatalogClaim {
         SlopeFit.RateTest rate = boot.test(1.0 / 3, RATE_TOL, SlopeFit.Direction.TWO_SIDED, alpha);
         tests++;
         if (rate.violated()) failures.add("rate eta^(1/3): " + rate.describe());
-        Exponent exponent = new Exponent(rate.slope(), rate.ciLow(), rate.ciHigh(), 1.0 / 3);
+        Exponent exponent = new Exponent(rate.slope(), rate.ciLow(), rate.ciHigh(), 1.0 / 3, "= 1/3 +- 0.05 (CI must meet the band)");
 
         // ---- (d) argmin over C of q95 scales like eta^(2/3)
         Argmin am = argmin(ctx, plan, sweep, etas, sweepSamples, alpha);

@@ -314,7 +314,8 @@ public final class StaibT44 implements Claim {
         if (xs.length >= 2) {
             SlopeFit.Bootstrap rb = SlopeFit.bootstrap(xs, rs, SlopeFit.median(), 2000, ctx.rng("rate-bootstrap", 0));
             double[] ci2 = rb.percentileInterval(0.95);
-            ex = new Exponent(rb.fit().slope(), ci2[0], ci2[1], -5);
+            ex = new Exponent(rb.fit().slope(), ci2[0], ci2[1], -5,
+                ">= -5 (exploratory, reported only: the rate is tested by order statistics of the median against the tau^-5 extrapolation)");
             intercept = rb.fit().intercept();
             d.put("slope", rb.fit().slope());
             d.put("ci95", ci2);
@@ -323,7 +324,7 @@ public final class StaibT44 implements Claim {
             d.put("slopeNote", "reported only (capped runs enter at their cap, a lower bound)");
             fitText = String.format(Locale.ROOT, "tau^%.2f (95%% CI [%.2f, %.2f])", rb.fit().slope(), ci2[0], ci2[1]);
         } else {
-            ex = new Exponent(Double.NaN, Double.NaN, Double.NaN, -5);
+            ex = new Exponent(Double.NaN, Double.NaN, Double.NaN, -5, ">= -5 (exploratory)");
             fitText = "no fit (one tau)";
         }
         StringBuilder ratios = new StringBuilder();
