@@ -31,7 +31,7 @@ final class AtomicDirectory {
     static final String MARKER = ".saddlecheck-report";
 
     /** Entries a report directory may hold without the marker (reports written before the marker existed). */
-    static final Set<String> REPORT_ENTRIES = Set.of("README.md", "index.html", "claims", "assets", MARKER);
+    static final Set<String> REPORT_ENTRIES = Set.of("README.md", "index.html", "claims", "notes", "assets", MARKER);
 
     /**
      * Throws {@link IllegalArgumentException} (one line, naming the directory) unless {@code target} may be

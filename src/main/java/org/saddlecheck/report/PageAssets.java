@@ -12,6 +12,10 @@ final class PageAssets {
             :root { --fg:#1b1f24; --muted:#5c6670; --line:#d6dbe0; --bg:#ffffff; --head:#f3f5f7; --link:#0b5cad;
                     --holds:#1a7f37; --violated:#b42318; --inconclusive:#9a6700; --known:#6f42c1; }
             * { box-sizing: border-box; }
+            .proof-note table { border-collapse: collapse; margin: 8px 0; }
+            .proof-note th, .proof-note td { border: 1px solid var(--line); padding: 2px 8px; text-align: left; vertical-align: top; }
+            .proof-note pre { overflow-x: auto; background: var(--head); padding: 8px; }
+            #note-statement summary { cursor: pointer; color: var(--muted); }
             body { margin: 0 auto; max-width: 1240px; padding: 16px 24px 48px; color: var(--fg); background: var(--bg);
                    font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "DejaVu Sans", Arial, sans-serif; }
             h1 { font-size: 1.6em; margin: 0.4em 0 0.2em; } h2 { font-size: 1.25em; margin: 1.4em 0 0.5em;

@@ -266,9 +266,20 @@ public final class ReportGenerator {
 
         String noteRel = c.proofNote().isBlank() ? "proofs-notes/" + c.id() + ".md" : c.proofNote();
         Path note = root.resolve(noteRel).normalize();
-        String noteHref = Files.isRegularFile(note) ? href(finalClaims, note) : null;
+        String noteHref = null, noteStatement = null;
+        if (Files.isRegularFile(note)) {
+            // the note goes into the report (notes/STEM.html), so its link resolves wherever the report is opened
+            String md = Files.readString(note, java.nio.charset.StandardCharsets.UTF_8);
+            Path notesDir = Files.createDirectories(dir.resolveSibling("notes"));
+            write(notesDir.resolve(stem + ".html"), ProofNotes.page(c.id(), md, "../claims/" + encode(stem) + ".html", noteRel));
+            noteHref = "../notes/" + encode(stem) + ".html";
+            String st = ProofNotes.statementMarkdown(md);
+            noteStatement = st == null ? null : ProofNotes.html(st);
+        } else {
+            warnings.add(c.id() + ": no proofs note at " + noteRel);
+        }
         ReportPages.ClaimView view = new ReportPages.ClaimView(mc, shard, stem, m.shards().size(), noteHref, noteRel,
-                figures, tables, notes, downloads);
+                noteStatement, figures, tables, notes, downloads);
         write(dir.resolve(stem + ".html"), ReportPages.claim(view));
     }
 

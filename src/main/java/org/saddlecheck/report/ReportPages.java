@@ -14,7 +14,7 @@ final class ReportPages {
 
     /** What a claim page shows besides the claim itself. */
     record ClaimView(MergedResults.MergedClaim merged, RunResults shard, String stem, int shardCount,
-                     String proofNoteHref, String proofNoteText, List<FigureView> figures,
+                     String proofNoteHref, String proofNoteText, String proofNoteStatementHtml, List<FigureView> figures,
                      List<TableView> experimentTables, List<String> notes, List<String[]> downloads) {}
 
     /** One chart on a claim page with its download links (file names relative to the page). */
@@ -238,6 +238,11 @@ final class ReportPages {
         b.append(c.statement().isBlank() ? "<p class=\"muted\">(no statement given)</p>"
                 : "<div class=\"statement math\">" + Html.math(c.statement()) + "</div>");
         assumptions(b, c);
+        if (v.proofNoteStatementHtml() != null) {
+            // the statement with its assumptions, constants and notation as written in the claim's proofs note
+            b.append("<details id=\"note-statement\" open><summary>Statement and assumptions (from the proofs note)</summary>")
+                    .append("<div class=\"proof-note\">").append(v.proofNoteStatementHtml()).append("</div></details>");
+        }
         b.append("</section>\n");
 
         b.append("<section id=\"bound\"><h2>Bound checked</h2>");

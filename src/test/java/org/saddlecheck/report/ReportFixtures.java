@@ -28,7 +28,8 @@ final class ReportFixtures {
     static Project create(Path root) throws IOException {
         Files.createDirectories(root.resolve("proofs-notes"));
         for (String id : List.of("STAIB-T4.1", "STAIB-P4.1", "JIN-L11")) {
-            Files.writeString(root.resolve("proofs-notes/" + id + ".md"), "# " + id + "\n");
+            Files.writeString(root.resolve("proofs-notes/" + id + ".md"), "# " + id + "\n\n## Statement (paper)\nAssume the step bound "
+                    + "|x_t - x_{t+1}| <= eta M and <b>raw</b> html.\n\n| constant | value |\n|---|---|\n| L | 1 |\n\n## How the check works\nLater section.\n");
         }
         Path claimsDir = Files.createDirectories(root.resolve("target/claims"));
         Path exp = Files.createDirectories(root.resolve("target/experiments/fig1"));

@@ -110,7 +110,12 @@ class ReportGeneratorTest {
         String html = read(page("STAIB-T4.1"));
         assertThat(html).contains("Ĝ<sub>t</sub>").contains("η<sup>1/3</sup>").contains("η<sup>2/3</sup>");
         assertThat(html).contains("<h3>Assumptions</h3>").contains("L<sub>G</sub>");
-        assertThat(html).contains("href=\"../../proofs-notes/STAIB-T4.1.md\"");
+        // the proofs note is rendered into the report (self-contained), and its statement section shown on the page
+        assertThat(html).contains("href=\"../notes/STAIB-T4.1.html\"").contains("id=\"note-statement\"")
+                .contains("Assume the step bound").doesNotContain("Later section.");
+        String note = read(project.reports().resolve("notes/STAIB-T4.1.html"));
+        assertThat(note).contains("<h2>How the check works</h2>").contains("<td>L</td>").contains("&lt;b&gt;raw&lt;/b&gt;")
+                .doesNotContain("<b>raw</b>").contains("href=\"../claims/STAIB-T4.1.html\"");
         assertThat(html).contains("./mvnw verify -Dsaddlecheck.claims=STAIB-T4.1 -Dsaddlecheck.seed=20190126")
                 .contains("java -jar target/saddlecheck.jar check --claim STAIB-T4.1 --seed 20190126");
         assertThat(html).contains("-123456789"); // the claim's own seed
