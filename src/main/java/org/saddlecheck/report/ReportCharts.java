@@ -143,7 +143,8 @@ final class ReportCharts {
         one.setLabelOffset(new RectangleInsets(4, 6, 4, 6));
         plot.addRangeMarker(one, Layer.FOREGROUND);
         String worst = t == null || t.worst().isBlank() ? "" : t.worst().strip();
-        String label = "worst: " + Html.num(hi) + (worst.isEmpty() ? "" : " — " + abbreviate(worst, 60));
+        // a short label only, so that it does not cover the neighbouring points; the instance is named in the caption
+        String label = "worst " + Html.num(hi);
         XYPointerAnnotation a = new XYPointerAnnotation(label, m, hi, m > 1 ? Math.PI * 0.72 : Math.PI * 0.28);
         a.setFont(TICK_FONT);
         a.setArrowPaint(Color.DARK_GRAY);
@@ -583,10 +584,6 @@ final class ReportCharts {
 
     private static BasicStroke dashed(float w) {
         return new BasicStroke(w, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f);
-    }
-
-    private static String abbreviate(String s, int max) {
-        return s.length() <= max ? s : s.substring(0, max - 1) + "…";
     }
 
     /** Coordinates with two decimals (0.01 px is far below what a screen shows; keeps the SVG small). */

@@ -145,8 +145,9 @@ class ReportGeneratorTest {
         String s = read(svg);
         assertThat(s).startsWith("<?xml").contains("<svg").contains("</svg>");
         assertThat(pathsWithData(s)).isGreaterThanOrEqualTo(1);
-        assertThat(s).contains("bound: observed / bound = 1").contains("worst: 0.9").contains("straight line")
-                .contains("log scale");
+        assertThat(s).contains("bound: observed / bound = 1").contains("worst 0.9").contains("log scale");
+        // the worst instance is named in full in the caption, not in a label over the data
+        assertThat(read(page("STAIB-T4.1"))).contains("Worst case: ").contains("straight line");
         String csv = read(project.reports().resolve("claims/STAIB-T4.1.tightness.csv"));
         assertThat(csv.lines().count()).isEqualTo(1 + 7); // 10 values, of which null, NaN and 0.0 are not drawable
         assertThat(csv).startsWith("rank,instance,ratio\n1,0,0.41\n");

@@ -118,7 +118,7 @@ class ReportPartsTest {
         ReportCharts.Chart c = ReportCharts.tightness("big", "BIG", ratios, new TightnessData(1e-3, 0.1, 0.2, "last"));
         assertThat(c.csv().lines().count()).isEqualTo(1 + 20_000);
         assertThat(c.svgDocument().length()).isLessThan(200_000);
-        assertThat(c.svgDocument()).contains("worst: 0.2");
+        assertThat(c.svgDocument()).contains("worst 0.2");
         assertThat(ReportGeneratorTest.pathsWithData(c.svgDocument())).isGreaterThanOrEqualTo(1);
     }
 
