@@ -22,7 +22,7 @@ import org.saddlecheck.util.Require;
 
 /**
  * Staib et al.'s Figure 2 (§6; CLAIMS.md STAIB-FIG2): softmax regression (zero init, bias, no regularisation) on a
- * digit data set, trained by diagonal RMSProp (ε = 1e-8 inside the root, v_0 = 0, no bias correction), batch 100,
+ * digit data set — or one-vs-rest logistic regression ({@link Fig2Model}; same parameters, RMSProp and minibatches) — trained by diagonal RMSProp (ε = 1e-8 inside the root, v_0 = 0, no bias correction), batch 100,
  * η_t = 0.001/√t per iteration, under constant β ∈ {0.7, 0.9, 0.97, 0.99} and β_t = 1 − Cη_t^{2/3},
  * C ∈ {0.1, 0.3, 1}; the training loss over the whole training set after every epoch.
  *
@@ -47,7 +47,8 @@ public final class Fig2Experiment {
     public static final String EPS_PLACEMENT = "inside: g/sqrt(v + eps) (Staib et al.'s A = (G + eps I)^(-1/2))";
 
     /** Set-up of one experiment. */
-    public record Config(int epochs, int seeds, int batch, double eta0, double eps, List<Fig2Schedule> schedules, StartUp startUp) {
+    public record Config(int epochs, int seeds, int batch, double eta0, double eps, List<Fig2Schedule> schedules, StartUp startUp,
+                         Fig2Model model) {
         public Config {
             Require.positive("epochs", epochs);
             Require.positive("seeds", seeds);
@@ -58,20 +59,31 @@ public final class Fig2Experiment {
             Require.that(!schedules.isEmpty(), "schedules", schedules, "a non-empty list");
             schedules = List.copyOf(schedules);
             Require.notNull("startUp", startUp);
+            Require.notNull("model", model);
+        }
+
+        /** Softmax regression (the default model). */
+        public Config(int epochs, int seeds, int batch, double eta0, double eps, List<Fig2Schedule> schedules, StartUp startUp) {
+            this(epochs, seeds, batch, eta0, eps, schedules, startUp, Fig2Model.SOFTMAX);
         }
 
         /** The paper's set-up (batch 100, η_0 = 0.001, ε = 1e-8, the seven schedules). */
         public static Config paper(int epochs, int seeds) {
-            return new Config(epochs, seeds, 100, 1e-3, 1e-8, Fig2Schedule.paper(), StartUp.ZERO);
+            return new Config(epochs, seeds, 100, 1e-3, 1e-8, Fig2Schedule.paper(), StartUp.ZERO, Fig2Model.SOFTMAX);
         }
 
         /** The same set-up with another start-up convention for v. */
         public Config withStartUp(StartUp s) {
-            return new Config(epochs, seeds, batch, eta0, eps, schedules, s);
+            return new Config(epochs, seeds, batch, eta0, eps, schedules, s, model);
+        }
+
+        /** The same set-up with another model and loss. */
+        public Config withModel(Fig2Model m) {
+            return new Config(epochs, seeds, batch, eta0, eps, schedules, startUp, m);
         }
     }
 
-    /** One run: the training loss after each epoch e = 0 (initial, ln K at zero init) … epochs. */
+    /** One run: the training loss after each epoch e = 0 (initial: ln K at zero init for softmax, ln 2 for one-vs-rest) … epochs. */
     public record Run(Fig2Schedule schedule, int seed, long streamSeed, double[] loss, long iterations, long clampedSteps) {
         public double finalLoss() {
             return loss[loss.length - 1];
@@ -166,7 +178,7 @@ public final class Fig2Experiment {
     /** One training run. */
     static Run runOne(SparseDigits data, Config cfg, Fig2Schedule s, int seed, long streamSeed) {
         UniformRandomProvider rng = Seeds.rng(streamSeed);
-        SoftmaxRmsprop opt = new SoftmaxRmsprop(data, cfg.batch(), cfg.eta0(), cfg.eps(), s, cfg.startUp());
+        SoftmaxRmsprop opt = new SoftmaxRmsprop(data, cfg.batch(), cfg.eta0(), cfg.eps(), s, cfg.startUp(), cfg.model());
         int n = data.n(), b = cfg.batch(), steps = n / b;
         int[] perm = new int[n];
         for (int i = 0; i < n; i++) perm[i] = i;
@@ -234,12 +246,13 @@ public final class Fig2Experiment {
         Require.notNull("sums", sums);
         Config c = r.config();
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("experiment", "Staib et al. (ICML 2019) Figure 2: setting beta for diagonal RMSProp, softmax regression on digits");
+        m.put("experiment", "Staib et al. (ICML 2019) Figure 2: setting beta for diagonal RMSProp, logistic regression on digits");
         m.put("dataset", r.dataset());
         m.put("examples", r.n());
         m.put("features", r.p());
         m.put("classes", r.classes());
-        m.put("model", "softmax regression, " + r.classes() + " classes x (" + r.p() + " features + bias) = "
+        m.put("model", c.model().cliName());
+        m.put("modelDescription", c.model().description() + ", " + r.classes() + " classes x (" + r.p() + " features + bias) = "
                 + (r.p() + 1) * r.classes() + " parameters, zero init, no regularisation");
         m.put("optimizer", "diagonal RMSProp; start-up: " + c.startUp().description());
         m.put("startUp", c.startUp().name());
@@ -249,7 +262,10 @@ public final class Fig2Experiment {
         m.put("batch", c.batch());
         m.put("sampling", "each epoch a fresh random permutation, floor(n/B) minibatches without replacement; "
                 + "the same shuffles for every schedule at a given seed");
-        m.put("loss", "training loss (mean cross-entropy) over the whole training set, after each epoch");
+        m.put("loss", c.model() == Fig2Model.ONE_VS_REST
+                ? "training loss over the whole training set after each epoch: mean over examples of the mean over the "
+                        + r.classes() + " classes of the binary cross-entropy softplus(z_c) - [c = y] z_c (each class trained on its own)"
+                : "training loss (mean cross-entropy) over the whole training set, after each epoch");
         m.put("epochs", c.epochs());
         m.put("stepsPerEpoch", r.stepsPerEpoch());
         m.put("iterations", r.iterations());
@@ -278,8 +294,8 @@ public final class Fig2Experiment {
     public static String table(Result r) {
         Require.notNull("r", r);
         StringBuilder b = new StringBuilder();
-        b.append(String.format(Locale.ROOT, "Figure 2 on %s: %d epochs x %d steps (t = %d, final eta_t = %.3g), %d seed(s), %.1f s%n",
-                r.dataset(), r.config().epochs(), r.stepsPerEpoch(), r.iterations(), r.finalEta(), r.config().seeds(), r.millis() / 1000.0));
+        b.append(String.format(Locale.ROOT, "Figure 2 on %s, %s: %d epochs x %d steps (t = %d, final eta_t = %.3g), %d seed(s), %.1f s%n",
+                r.dataset(), r.config().model().cliName(), r.config().epochs(), r.stepsPerEpoch(), r.iterations(), r.finalEta(), r.config().seeds(), r.millis() / 1000.0));
         b.append(String.format(Locale.ROOT, "%-26s %22s %12s %12s%n", "schedule", "final loss (mean ± sd)", "min", "max"));
         for (Summary s : r.summaries()) {
             b.append(String.format(Locale.ROOT, "%-26s %12.6f ± %-7.2g %12.6f %12.6f%n", s.schedule().name(), s.mean(),

@@ -7,7 +7,9 @@ import org.saddlecheck.util.Require;
 
 /**
  * The training loop of Staib et al.'s Figure 2 (CLAIMS.md STAIB-FIG2), specialised for speed: softmax regression
- * (K classes, p features + bias, no regularisation) trained by diagonal RMSProp with ε inside the root,
+ * (K classes, p features + bias, no regularisation) — or, with {@link Fig2Model#ONE_VS_REST}, K one-vs-rest sigmoid
+ * logistic regressions with the same parameters and the loss of {@link Fig2Model} — trained by diagonal RMSProp with
+ * ε inside the root,
  * <pre>
  *   v_t = β_t v_{t−1} + (1 − β_t) g_t ⊙ g_t   (v_0 = 0, no bias correction)
  *   θ_t = θ_{t−1} − η_t g_t / √(v_t + ε),      η_t = η_0/√t, t = 1, 2, …
@@ -28,6 +30,7 @@ public final class SoftmaxRmsprop {
     private final double eta0, eps;
     private final Fig2Schedule schedule;
     private final StartUp startUp;
+    private final Fig2Model model;
     private final double[] theta, v, g, z;
     private double betaProduct = 1;
     private long t;
@@ -46,6 +49,13 @@ public final class SoftmaxRmsprop {
 
     /** As above with an explicit start-up convention for v ({@link StartUp}; the default is {@link StartUp#ZERO}). */
     public SoftmaxRmsprop(SparseDigits data, int batch, double eta0, double eps, Fig2Schedule schedule, StartUp startUp) {
+        this(data, batch, eta0, eps, schedule, startUp, Fig2Model.SOFTMAX);
+    }
+
+    /** As above with an explicit model and loss ({@link Fig2Model}; the default is {@link Fig2Model#SOFTMAX}). */
+    public SoftmaxRmsprop(SparseDigits data, int batch, double eta0, double eps, Fig2Schedule schedule, StartUp startUp,
+                          Fig2Model model) {
+        this.model = Require.notNull("model", model);
         this.data = Require.notNull("data", data);
         this.batch = Require.positive("batch", batch);
         this.eta0 = Require.positive("eta0", eta0);
@@ -66,6 +76,10 @@ public final class SoftmaxRmsprop {
         return dim;
     }
 
+    public Fig2Model model() {
+        return model;
+    }
+
     /** Steps taken so far. */
     public long steps() {
         return t;
@@ -82,7 +96,9 @@ public final class SoftmaxRmsprop {
     }
 
     /**
-     * out = mean gradient over the examples {@code idx[from .. from+count)} at the current θ (internal layout).
+     * out = mean gradient over the examples {@code idx[from .. from+count)} at the current θ (internal layout):
+     * softmax, of the cross-entropy; one-vs-rest, of the sum over classes of the binary cross-entropies, i.e. K times
+     * the gradient of {@link #fullLoss}'s per-example loss ({@link Fig2Model}).
      * Allocation-free.
      */
     public void minibatchGradient(int[] idx, int from, int count, double[] out) {
@@ -98,21 +114,27 @@ public final class SoftmaxRmsprop {
         final double[] val = data.val;
         final double w = 1.0 / count;
         final int bias = p * k;
+        final boolean ovr = model == Fig2Model.ONE_VS_REST;
         for (int b = 0; b < count; b++) {
             int i = idx[from + b];
             logits(i);
-            // z ← softmax(z) (max-shifted), then r_c = w (π_c − [c = y_i]) stored back into z
-            double max = z[0];
-            for (int c = 1; c < k; c++) if (z[c] > max) max = z[c];
-            double sum = 0;
-            for (int c = 0; c < k; c++) {
-                double e = Math.exp(z[c] - max);
-                z[c] = e;
-                sum += e;
-            }
-            double inv = 1.0 / sum;
             int yi = y[i];
-            for (int c = 0; c < k; c++) z[c] = w * (z[c] * inv - (c == yi ? 1.0 : 0.0));
+            if (ovr) {
+                // r_c = w (σ(z_c) − [c = y_i]): each class's own binary cross-entropy (K independent regressions; Fig2Model)
+                for (int c = 0; c < k; c++) z[c] = w * (sigmoid(z[c]) - (c == yi ? 1.0 : 0.0));
+            } else {
+                // z ← softmax(z) (max-shifted), then r_c = w (π_c − [c = y_i]) stored back into z
+                double max = z[0];
+                for (int c = 1; c < k; c++) if (z[c] > max) max = z[c];
+                double sum = 0;
+                for (int c = 0; c < k; c++) {
+                    double e = Math.exp(z[c] - max);
+                    z[c] = e;
+                    sum += e;
+                }
+                double inv = 1.0 / sum;
+                for (int c = 0; c < k; c++) z[c] = w * (z[c] * inv - (c == yi ? 1.0 : 0.0));
+            }
             for (int q = rs[i], end = rs[i + 1]; q < end; q++) {
                 int base = col[q] * k;
                 double xv = val[q];
@@ -120,6 +142,18 @@ public final class SoftmaxRmsprop {
             }
             for (int c = 0; c < k; c++) out[bias + c] += z[c];
         }
+    }
+
+    /** σ(x) = 1/(1 + e^{−x}), computed from e^{−|x|} so that it never overflows. */
+    static double sigmoid(double x) {
+        if (x >= 0) return 1 / (1 + Math.exp(-x));
+        double e = Math.exp(x);
+        return e / (1 + e);
+    }
+
+    /** softplus(x) = ln(1 + e^x) = max(x, 0) + ln(1 + e^{−|x|}), accurate for every x. */
+    static double softplus(double x) {
+        return Math.max(x, 0) + Math.log1p(Math.exp(-Math.abs(x)));
     }
 
     /** z = logits of example i at θ. */
@@ -163,17 +197,27 @@ public final class SoftmaxRmsprop {
         }
     }
 
-    /** Training loss (1/n) Σ_i [logsumexp(z_i) − z_{i,y_i}] over the whole data set at the current θ. */
+    /**
+     * Training loss over the whole data set at the current θ: softmax, (1/n) Σ_i [logsumexp(z_i) − z_{i,y_i}];
+     * one-vs-rest, (1/n) Σ_i (1/K) Σ_c [softplus(z_{i,c}) − [c = y_i] z_{i,c}] ({@link Fig2Model}).
+     */
     public double fullLoss() {
         final int[] y = data.labels;
+        final boolean ovr = model == Fig2Model.ONE_VS_REST;
         double s = 0;
         for (int i = 0; i < data.n; i++) {
             logits(i);
-            double max = z[0];
-            for (int c = 1; c < k; c++) if (z[c] > max) max = z[c];
-            double sum = 0;
-            for (int c = 0; c < k; c++) sum += Math.exp(z[c] - max);
-            s += max + Math.log(sum) - z[y[i]];
+            if (ovr) {
+                double li = 0;
+                for (int c = 0; c < k; c++) li += softplus(z[c]);
+                s += (li - z[y[i]]) / k;
+            } else {
+                double max = z[0];
+                for (int c = 1; c < k; c++) if (z[c] > max) max = z[c];
+                double sum = 0;
+                for (int c = 0; c < k; c++) sum += Math.exp(z[c] - max);
+                s += max + Math.log(sum) - z[y[i]];
+            }
         }
         return DivergenceException.check("training loss", s / data.n, t);
     }

@@ -87,7 +87,8 @@ class Fig2CommandTest {
         assertThat(r.out()).contains("MNIST (IDX from " + data + ", 200 digits)").contains("beta=0.99").contains("beta_t=1-0.1*eta_t^(2/3)")
                 .contains("2 epochs x 2 steps").contains("start-up: v_0 = 0").contains("inside");
         assertThat(out.resolve("fig2.csv")).exists();
-        assertThat(out.resolve("fig2.json")).content().contains("\"dataset\" : \"MNIST (IDX from " + data + ", 200 digits)\"");
+        assertThat(out.resolve("fig2.json")).content().contains("\"dataset\" : \"MNIST (IDX from " + data + ", 200 digits)\"")
+                .contains("\"model\" : \"softmax\"");
         List<String> csv = Files.readAllLines(out.resolve("fig2.csv"));
         assertThat(csv).hasSize(1 + 7 * 3);
         // same seed, same numbers
@@ -100,6 +101,13 @@ class Fig2CommandTest {
         assertThat(other.code()).isZero();
         assertThat(other.out()).contains("bias-corrected");
         assertThat(Files.readAllLines(out2.resolve("fig2.csv"))).isNotEqualTo(csv);
+        Path out3 = tmp.resolve("out3");
+        Run ovr = run("experiment", "fig2", "--data", data.toString(), "--epochs", "2", "--seeds", "2", "--model", "one-vs-rest", "--out",
+                out3.toString());
+        assertThat(ovr.code()).as(ovr.err()).isZero();
+        assertThat(ovr.out()).contains("one-vs-rest").contains("model: one-vs-rest logistic regression");
+        assertThat(out3.resolve("fig2.json")).content().contains("\"model\" : \"one-vs-rest\"");
+        assertThat(Files.readAllLines(out3.resolve("fig2.csv"))).isNotEqualTo(csv).hasSize(csv.size());
     }
 
     @Test
@@ -123,7 +131,7 @@ class Fig2CommandTest {
     @Test
     void badOptionsAreUsageErrors() throws IOException {
         Path data = idxDir();
-        for (String[] bad : new String[][] {{"--epochs", "0"}, {"--seeds", "0"}, {"--threads", "0"}, {"--start-up", "SOMETIMES"},
+        for (String[] bad : new String[][] {{"--epochs", "0"}, {"--seeds", "0"}, {"--threads", "0"}, {"--start-up", "SOMETIMES"}, {"--model", "ovr"},
             {"--epochs", "x"}}) {
             Run r = run("experiment", "fig2", "--data", data.toString(), bad[0], bad[1]);
             assertThat(r.code()).as(String.join(" ", bad)).isEqualTo(Main.USAGE);
@@ -131,7 +139,7 @@ class Fig2CommandTest {
         }
         Run help = run("experiment", "fig2", "--help");
         assertThat(help.code()).isZero();
-        assertThat(help.out()).contains("--data").contains("--epochs").contains("--seeds").contains("--seed").contains("--out")
+        assertThat(help.out()).contains("--data").contains("--epochs").contains("--seeds").contains("--seed").contains("--out").contains("--model")
                 .contains("fetch-data");
         Run list = run("experiment");
         assertThat(list.err()).contains("fig2");

@@ -121,6 +121,40 @@ class Fig2ExperimentTest {
     }
 
     @Test
+    void oneVsRestRunsOnTheSameMinibatchesAndIsRecorded() throws IOException {
+        Fig2Experiment.Config soft = tiny(3, 2), ovr = soft.withModel(Fig2Model.ONE_VS_REST);
+        assertThat(soft.model()).isEqualTo(Fig2Model.SOFTMAX);
+        assertThat(ovr.model()).isEqualTo(Fig2Model.ONE_VS_REST);
+        assertThat(ovr.withStartUp(StartUp.ONES).model()).isEqualTo(Fig2Model.ONE_VS_REST);
+        Fig2Experiment.Result s, a, b;
+        try (Parallel p = new Parallel(1)) {
+            s = Fig2Experiment.run(DATA, soft, Fig2Experiment.seeds(5), p);
+            a = Fig2Experiment.run(DATA, ovr, Fig2Experiment.seeds(5), p);
+        }
+        try (Parallel p = new Parallel(2)) {
+            b = Fig2Experiment.run(DATA, ovr, Fig2Experiment.seeds(5), p);
+        }
+        for (int i = 0; i < 14; i++) {
+            Fig2Experiment.Run x = a.runs().get(i);
+            assertThat(x.loss()).containsExactly(b.runs().get(i).loss());
+            assertThat(x.streamSeed()).isEqualTo(s.runs().get(i).streamSeed());
+            assertThat(x.loss()[0]).isCloseTo(Math.log(2), org.assertj.core.data.Offset.offset(1e-12));
+            assertThat(x.finalLoss()).isLessThan(x.loss()[0]).isNotEqualTo(s.runs().get(i).finalLoss());
+        }
+        Path out = tmp.resolve("ovr");
+        Fig2Experiment.write(a, out);
+        JsonNode j = new ObjectMapper().readTree(out.resolve("fig2.json").toFile());
+        assertThat(j.path("model").asText()).isEqualTo("one-vs-rest");
+        assertThat(j.path("modelDescription").asText()).startsWith("one-vs-rest logistic regression").contains("10 classes x (30 features + bias)");
+        assertThat(j.path("loss").asText()).contains("mean over the 10 classes of the binary cross-entropy");
+        assertThat(Fig2Experiment.table(a)).contains("one-vs-rest");
+        Fig2Experiment.write(s, out);
+        j = new ObjectMapper().readTree(out.resolve("fig2.json").toFile());
+        assertThat(j.path("model").asText()).isEqualTo("softmax");
+        assertThat(j.path("modelDescription").asText()).startsWith("softmax regression");
+    }
+
+    @Test
     void rejectsBadConfigurations() {
         List<Fig2Schedule> s = Fig2Schedule.paper();
         assertThatThrownBy(() -> new Fig2Experiment.Config(0, 1, 10, 1e-3, 1e-8, s, StartUp.ZERO)).hasMessageContaining("epochs = 0");
@@ -130,6 +164,7 @@ class Fig2ExperimentTest {
         assertThatThrownBy(() -> new Fig2Experiment.Config(1, 1, 10, 1e-3, Double.NaN, s, StartUp.ZERO)).hasMessageContaining("eps = NaN");
         assertThatThrownBy(() -> new Fig2Experiment.Config(1, 1, 10, 1e-3, 1e-8, List.of(), StartUp.ZERO)).hasMessageContaining("schedules");
         assertThatThrownBy(() -> new Fig2Experiment.Config(1, 1, 10, 1e-3, 1e-8, s, null)).hasMessageContaining("startUp");
+        assertThatThrownBy(() -> new Fig2Experiment.Config(1, 1, 10, 1e-3, 1e-8, s, StartUp.ZERO, null)).hasMessageContaining("model");
         Dataset small = TinyDigits.make(5, 4, 2, 1);
         try (Parallel p = new Parallel(1)) {
             assertThatThrownBy(() -> Fig2Experiment.run(small, tiny(1, 1), Fig2Experiment.seeds(1), p)).hasMessageContaining("data.n = 5")
@@ -141,6 +176,7 @@ class Fig2ExperimentTest {
         assertThat(paper.eta0()).isEqualTo(1e-3);
         assertThat(paper.eps()).isEqualTo(1e-8);
         assertThat(paper.startUp()).isEqualTo(StartUp.ZERO);
+        assertThat(paper.model()).isEqualTo(Fig2Model.SOFTMAX);
         assertThat(paper.withStartUp(StartUp.ONES).startUp()).isEqualTo(StartUp.ONES);
     }
 }

@@ -167,6 +167,38 @@ class StaibFig2Test {
         assertThat(out.resolve("fig2.csv")).exists();
         assertThat(Files.readString(out.resolve("fig2.json"))).contains("synthetic test data");
         assertThat(r.verdict()).isNotNull();
+        // the one-vs-rest side run: reported, labelled, never part of the verdict
+        @SuppressWarnings("unchecked")
+        Map<String, Object> ovr = (Map<String, Object>) r.details().get("oneVsRestSideRun");
+        assertThat(ovr).containsEntry("model", "one-vs-rest").containsEntry("seeds", Math.min(StaibFig2.OVR_SEEDS, k))
+                .containsEntry("iterations", 60L).containsKeys("note", "schedules", "statistics", "subClaims", "verdictTheseTestsWouldGive");
+        assertThat((String) ovr.get("note")).startsWith("side run, not part of the verdict");
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> rows = (List<Map<String, Object>>) ovr.get("schedules");
+        assertThat(rows).hasSize(7).allSatisfy(x -> assertThat((Double) x.get("finalLossMean")).isBetween(0.0, Math.log(2)));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> st = (Map<String, Object>) ovr.get("statistics");
+        assertThat(st).containsKeys("F2a relative spread after the paper's first epoch (claimed <= 0.1)",
+                "F2c spread over C - spread over constant beta (claimed < 0)");
+        assertThat(r.evidence()).contains("One-vs-rest side run (not part of the verdict;").contains("Under this loss F2a's relative spread");
+    }
+
+    /** Same master seed, 1 or 2 threads: identical verdict, evidence and details (side runs included). */
+    @Test
+    void resultsDoNotDependOnTheThreadCount() {
+        Dataset d = tiny();
+        StaibFig2 claim = new StaibFig2(() -> d, null, StartUp.ZERO, Fig2Schedule.paper(), 10, 0.05, 40);
+        ClaimResult one, two;
+        try (Parallel p = new Parallel(1)) {
+            one = claim.check(new ClaimContext("STAIB-FIG2", 5, Budget.STANDARD, 1e-4, p, null));
+        }
+        try (Parallel p = new Parallel(2)) {
+            two = claim.check(new ClaimContext("STAIB-FIG2", 5, Budget.STANDARD, 1e-4, p, null));
+        }
+        assertThat(two.verdict()).isEqualTo(one.verdict());
+        assertThat(two.evidence()).isEqualTo(one.evidence());
+        assertThat(two.details().toString()).isEqualTo(one.details().toString());
+        assertThat(one.details()).containsKey("oneVsRestSideRun");
     }
 
     private static Dataset tiny() {
