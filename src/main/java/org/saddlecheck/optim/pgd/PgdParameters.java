@@ -47,13 +47,7 @@ public record PgdParameters(
         Require.that(source.equals("paper") || source.equals("explicit"), "source", source, "\"paper\" or \"explicit\"");
         if (source.equals("paper")) {
             // a record built by hand must not pass as the paper's parameters with invalid paper inputs
-            Require.positive("d", d);
-            Require.positive("ell", ell);
-            Require.positive("rho", rho);
-            Require.positive("eps", eps);
-            Require.positive("c", c);
-            Require.probability("delta", delta);
-            Require.positive("deltaF", deltaF);
+            requirePaperInputs(d, ell, rho, eps, c, delta, deltaF);
             Require.positive("chi", chi);
         }
         Require.positive("eta", eta);
@@ -71,13 +65,7 @@ public record PgdParameters(
      * guarantees (JIN-L10; JIN-T3 [DER] 2) no longer apply.
      */
     public static PgdParameters fromPaper(int d, double ell, double rho, double eps, double c, double delta, double deltaF) {
-        Require.positive("d", d);
-        Require.positive("ell", ell);
-        Require.positive("rho", rho);
-        Require.positive("eps", eps);
-        Require.positive("c", c);
-        Require.probability("delta", delta);
-        Require.positive("deltaF", deltaF);
+        requirePaperInputs(d, ell, rho, eps, c, delta, deltaF);
         // ln(dℓΔ_f/(cε²δ)) as a sum of logs: the product overflows for extreme but legal inputs.
         double logArg = Math.log(d) + Math.log(ell) + Math.log(deltaF) - Math.log(c) - 2 * Math.log(eps) - Math.log(delta);
         double chi = 3 * Math.max(logArg, 4);
@@ -91,6 +79,17 @@ public record PgdParameters(
                 "<= " + MAX_T_THRES + " (reduce ell/sqrt(rho*eps) or increase c)");
         return new PgdParameters("paper", d, ell, rho, eps, c, delta, deltaF, chi, eta, r, gThres, fThres, tThres,
                 (long) Math.ceil(tThres));
+    }
+
+    /** d ≥ 1; ℓ, ρ, ε, c, Δ_f > 0 and finite; δ ∈ (0, 1). */
+    private static void requirePaperInputs(int d, double ell, double rho, double eps, double c, double delta, double deltaF) {
+        Require.positive("d", d);
+        Require.positive("ell", ell);
+        Require.positive("rho", rho);
+        Require.positive("eps", eps);
+        Require.positive("c", c);
+        Require.probability("delta", delta);
+        Require.positive("deltaF", deltaF);
     }
 
     /** Practical parameters given directly (no paper inputs). r = 0 is accepted as a "no noise" control. */

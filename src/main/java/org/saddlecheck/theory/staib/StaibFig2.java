@@ -287,6 +287,17 @@ public final class StaibFig2 implements Claim {
     /** The names of the seven schedules (CSV labels) in evaluation order. */
     static final String[] NAMES = Fig2Schedule.paper().stream().map(Fig2Schedule::name).toArray(String[]::new);
 
+    /** (max − min)/mean of the 7 schedules' losses at seed i. */
+    static double relativeSpread(double[][] losses, int i) {
+        double min = Double.POSITIVE_INFINITY, max = Double.NEGATIVE_INFINITY, sum = 0;
+        for (int s = 0; s < 7; s++) {
+            min = Math.min(min, losses[s][i]);
+            max = Math.max(max, losses[s][i]);
+            sum += losses[s][i];
+        }
+        return (max - min) / (sum / 7);
+    }
+
     /**
      * Evaluates F2a–F2c from per-seed losses.
      *
@@ -301,15 +312,7 @@ public final class StaibFig2 implements Claim {
         List<Comparison> out = new ArrayList<>();
         // F2a: relative spread of all seven losses at the early epoch <= 10%
         double[] rel = new double[k];
-        for (int i = 0; i < k; i++) {
-            double min = Double.POSITIVE_INFINITY, max = Double.NEGATIVE_INFINITY, sum = 0;
-            for (int s = 0; s < 7; s++) {
-                min = Math.min(min, early[s][i]);
-                max = Math.max(max, early[s][i]);
-                sum += early[s][i];
-            }
-            rel[i] = (max - min) / (sum / 7);
-        }
+        for (int i = 0; i < k; i++) rel[i] = relativeSpread(early, i);
         out.add(compare("F2a similar initially", "(max - min)/mean of the 7 losses after the paper's first epoch", rel, F2A_REL_TOL, alpha));
         // F2b: adjacent constant betas ordered (larger beta not worse), and 0.99 better than 0.7
         for (int s = 0; s < 3; s++) {
@@ -500,20 +503,8 @@ public final class StaibFig2 implements Claim {
                 worstDecMinusBestConst = new double[k], big = new double[k];
         double[][] adj = new double[3][k];
         for (int i = 0; i < k; i++) {
-            double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY, sum = 0;
-            for (int s = 0; s < 7; s++) {
-                lo = Math.min(lo, ear[s][i]);
-                hi = Math.max(hi, ear[s][i]);
-                sum += ear[s][i];
-            }
-            rel[i] = (hi - lo) / (sum / 7);
-            double flo = Double.POSITIVE_INFINITY, fhi = Double.NEGATIVE_INFINITY, fsum = 0;
-            for (int s = 0; s < 7; s++) {
-                flo = Math.min(flo, fin[s][i]);
-                fhi = Math.max(fhi, fin[s][i]);
-                fsum += fin[s][i];
-            }
-            relFinal[i] = (fhi - flo) / (fsum / 7);
+            rel[i] = relativeSpread(ear, i);
+            relFinal[i] = relativeSpread(fin, i);
             overC[i] = range(fin, 4, 7, i);
             overBeta[i] = range(fin, 0, 4, i);
             cMinusBeta[i] = overC[i] - overBeta[i];
