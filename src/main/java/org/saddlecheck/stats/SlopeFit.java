@@ -97,14 +97,24 @@ public final class SlopeFit {
     }
 
     /** Outcome of a rate test; {@code [ciLow, ciHigh]} is the interval the decision used (one side may be ±∞). */
+    /**
+     * @param detectableDeviation the power of the design, stated: the smallest distance of the true slope from
+     *                            {@code predicted} (in the tested direction) that this test flags with probability
+     *                            {@link #POWER}, tolerance + (z_tail + z_power)·SE (normal approximation with the
+     *                            bootstrap SE of the slope)
+     */
     public record RateTest(double slope, double predicted, double tolerance, Direction direction, double alpha,
-                           double ciLow, double ciHigh, String method, boolean violated) {
+                           double ciLow, double ciHigh, String method, boolean violated, double detectableDeviation) {
         public String describe() {
-            return String.format(Locale.ROOT, "slope %.4f, %s CI [%.4f, %.4f] (%s, alpha %.3g) vs predicted %.4f ± %.4f: %s",
+            return String.format(Locale.ROOT, "slope %.4f, %s CI [%.4f, %.4f] (%s, alpha %.3g) vs predicted %.4f ± %.4f: %s; "
+                            + "detects a true slope %.4f or more off the prediction with power %.2f",
                     slope, direction.name().toLowerCase(Locale.ROOT).replace('_', '-'), ciLow, ciHigh, method, alpha,
-                    predicted, tolerance, violated ? "VIOLATED" : "consistent");
+                    predicted, tolerance, violated ? "VIOLATED" : "consistent", detectableDeviation, POWER);
         }
     }
+
+    /** Power at which {@link RateTest#detectableDeviation()} is stated. */
+    public static final double POWER = 0.9;
 
     /** A fit with its bootstrap distribution of slopes (sorted). */
     public record Bootstrap(Fit fit, double[] slopes) {
@@ -149,9 +159,11 @@ public final class SlopeFit {
                 }
                 default -> violated = lo > predicted + tolerance || hi < predicted - tolerance;
             }
+            double detectable = tolerance + (STD_NORMAL.inverseSurvivalProbability(tail)
+                    + STD_NORMAL.inverseSurvivalProbability(1 - POWER)) * standardError();
             return new RateTest(fit.slope(), predicted, tolerance, direction, alpha, lo, hi,
                     percentile ? "percentile bootstrap, " + slopes.length + " resamples"
-                            : "normal bootstrap (SE from " + slopes.length + " resamples)", violated);
+                            : "normal bootstrap (SE from " + slopes.length + " resamples)", violated, detectable);
         }
     }
 

@@ -228,7 +228,8 @@ public final class StaibC41 extends CatalogClaim {
                         "alpha", alpha, "rejected", aBad, "design", design.toString(), "quantileOverThreshold", q))
                 .detail("(b) slope test", FirstOrder.row("slope", rt.slope(), "decisionUpperBound", rt.ciHigh(), "method", rt.method(),
                         "tolerance", SLOPE_TOL, "percentile95", List.of(ci95[0], ci95[1]), "localSlopes", boot.fit().localSlopes(),
-                        "impliedConstants", implied, "impliedConstantSpread", boot.fit().impliedConstantSpread(0.0), "violated", bBad))
+                        "impliedConstants", implied, "impliedConstantSpread", boot.fit().impliedConstantSpread(0.0), "violated", bBad,
+                        "detectableDeviation (power 0.9)", rt.detectableDeviation()))
                 .detail("(c) bookkeeping", FirstOrder.row("W/T", wOverT, "fittedSlope log(W/T) vs log tau", wt.slope(), "predicted", 8.0 / 3.0,
                         "localSlopes", wt.localSlopes(), "ok", bookkeepingOk))
                 .detail("burnInFloor(report only)", burnInFloor(s, cfg));

@@ -370,6 +370,8 @@ public final class StaibT41 extends CatalogClaim {
         m.put("impliedConstants", boot.fit().impliedConstants(rate.predicted()));
         m.put("impliedConstantSpread", boot.fit().impliedConstantSpread(rate.predicted()));
         m.put("bootstrapSE", boot.standardError());
+        m.put("detectableDeviation", rate.detectableDeviation());
+        m.put("detectablePower", SlopeFit.POWER);
         return m;
     }
 
