@@ -83,6 +83,7 @@ public final class StaibP41 extends CatalogClaim {
         double[] etas = EstimationChecks.etas(plan.decades());
         ClaimResult.Builder b = ClaimResult.builder(Verdict.HOLDS);
         List<String> failures = new ArrayList<>();
+        List<String> underpowered = new ArrayList<>();
         List<Map<String, Object>> fits = new ArrayList<>();
         long trials = 0;
         SlopeFit.RateTest primary = null;
@@ -110,6 +111,8 @@ public final class StaibP41 extends CatalogClaim {
                     ctx.rng("bootstrap/k=" + k, 0));
             SlopeFit.RateTest t = boot.test(1.0 / 3, RATE_TOL, SlopeFit.Direction.TWO_SIDED, alpha);
             if (t.violated()) failures.add(fmt("k=%d: %s", k, t.describe()));
+            String up = StaibT41.underpowered(fmt("k=%d rate test", k), t);
+            if (up != null) underpowered.add(up);
             Map<String, Object> m = StaibT41.rateDetails(boot, t, etas, q, lo, hi);
             m.put("k", k);
             m.put("W", w);
@@ -195,6 +198,7 @@ public final class StaibP41 extends CatalogClaim {
                         + "%d trials per point: q95 (k=3) = %s at eta = %s. Slopes vs 1/3 +- %.2f at alpha %.2g: %s%s",
                 plan.trials(), Arrays.toString(round(primaryQ)), Arrays.toString(etas), RATE_TOL, alpha, slopes, growthText);
         if (!failures.isEmpty()) b.verdict(Verdict.VIOLATED).evidence("VIOLATED: " + String.join("; ", failures) + ". " + summary);
+        else if (!underpowered.isEmpty()) b.verdict(Verdict.INCONCLUSIVE).evidence("INCONCLUSIVE: " + String.join("; ", underpowered) + ". " + summary);
         else if (gt.exceeds()) {
             b.verdict(Verdict.INCONCLUSIVE).evidence(fmt("INCONCLUSIVE: the sup error grows significantly faster with the window than the fixed-beta "
                     + "bound's sqrt(log(2Td/delta)) factor (x%.3f, lower bound %.3f > %.3f). ", gt.growth(), gt.lower(), gt.factor()) + summary);

@@ -296,7 +296,9 @@ public final class StaibP42 extends CatalogClaim {
                         + "Slope in eps+lambda_min: general %s; witness %s.",
                 fr.evaluations(), pairT.max(), witnessMax, acc.checks, acc.maxRatio, RATE_EPS, rp.lambdaMin,
                 Arrays.toString(StaibP41.round(q)), Arrays.toString(etas), rate.describe(), general.test.describe(), wit.test.describe());
+        String rateUnderpowered = StaibT41.underpowered("eta rate of the A error", rate);
         if (!failures.isEmpty()) b.verdict(Verdict.VIOLATED).evidence("VIOLATED: " + String.join("; ", failures) + ". " + summary);
+        else if (rateUnderpowered != null) b.verdict(Verdict.INCONCLUSIVE).evidence("INCONCLUSIVE: " + rateUnderpowered + ". " + summary);
         else b.evidence(summary);
         return b.build();
     }

@@ -250,6 +250,8 @@ public final class StaibT41 extends CatalogClaim {
         // ---- negative control: fixed beta = 0.99 blows up at large eta and plateaus as eta shrinks; it must show it
         List<Map<String, Object>> control = new ArrayList<>();
         List<String> controlFailures = new ArrayList<>();
+        String rateUnderpowered = underpowered("rate test eta^(1/3)", rate);
+        if (rateUnderpowered != null) controlFailures.add(rateUnderpowered);
         double[] ctlEtas = plan.controlEtas();
         double[] cq = new double[ctlEtas.length];
         for (int j = 0; j < cq.length; j++) {
@@ -352,6 +354,20 @@ public final class StaibT41 extends CatalogClaim {
         double[] o = new double[a.length];
         for (int i = 0; i < a.length; i++) o[i] = Math.round(a[i] * 1e4) / 1e4;
         return o;
+    }
+
+    /**
+     * Largest deviation from the predicted η^{1/3} that a rate test may leave undetected (at power 0.9): 1/6, so that
+     * the sweep tells η^{1/3} apart from the variance-only rate η^{1/2} (fixed β) and from η^{1/6}. A design with less
+     * power makes the rate result INCONCLUSIVE ("underpowered"), never a silent HOLDS.
+     */
+    static final double MAX_UNDETECTED_RATE_DEVIATION = 1.0 / 6;
+
+    /** Null when the rate test has the power above, else the reason it is underpowered. */
+    static String underpowered(String what, SlopeFit.RateTest t) {
+        if (t.violated() || t.detectableDeviation() <= MAX_UNDETECTED_RATE_DEVIATION) return null;
+        return fmt("%s underpowered: it detects only deviations >= %.3f from the predicted slope with power %.2f (needed: <= %.3f); "
+                + "run a larger budget", what, t.detectableDeviation(), SlopeFit.POWER, MAX_UNDETECTED_RATE_DEVIATION);
     }
 
     static Map<String, Object> rateDetails(SlopeFit.Bootstrap boot, SlopeFit.RateTest rate, double[] x, double[] q, double[] lo, double[] hi) {

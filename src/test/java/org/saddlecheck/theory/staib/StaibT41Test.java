@@ -98,4 +98,18 @@ class StaibT41Test {
                 + StaibT41.CONTROL_TESTS);
         assertThat(new StaibT41().info().id()).isEqualTo("STAIB-T4.1");
     }
+
+    /** A rate test that cannot tell eta^(1/3) from eta^(1/2) makes the result INCONCLUSIVE, not HOLDS. */
+    @Test
+    void anUnderpoweredRateTestIsNamed() {
+        var ok = new org.saddlecheck.stats.SlopeFit.RateTest(0.33, 1.0 / 3, 0.05, org.saddlecheck.stats.SlopeFit.Direction.TWO_SIDED, 1e-6,
+                0.30, 0.36, "test", false, 0.08);
+        var weak = new org.saddlecheck.stats.SlopeFit.RateTest(0.33, 1.0 / 3, 0.05, org.saddlecheck.stats.SlopeFit.Direction.TWO_SIDED, 1e-6,
+                0.10, 0.56, "test", false, 0.30);
+        var violated = new org.saddlecheck.stats.SlopeFit.RateTest(0.9, 1.0 / 3, 0.05, org.saddlecheck.stats.SlopeFit.Direction.TWO_SIDED, 1e-6,
+                0.8, 1.0, "test", true, 0.30);
+        assertThat(StaibT41.underpowered("rate", ok)).isNull();
+        assertThat(StaibT41.underpowered("rate", weak)).contains("underpowered").contains("0.300").contains("0.167");
+        assertThat(StaibT41.underpowered("rate", violated)).as("a violation is reported as such, not as low power").isNull();
+    }
 }
