@@ -188,8 +188,13 @@ class LibraryReferenceTest {
     /** torch.optim.Adagrad: clr = lr; state_sum.addcmul_(g, g, value=1); std = state_sum.sqrt().add_(eps); p.addcdiv_(g, std, value=-clr). */
     @TestFactory
     Stream<DynamicTest> torchAdagrad() {
-        double lr = 0.01, init = 0.0, eps = 1e-10;
-        return compare("torch Adagrad", o -> Algorithms.torchAdagrad(o, lr, init, eps), () -> new Reference() {
+        // the default initial_accumulator_value = 0 and a positive one (torch fills state_sum with it)
+        return Stream.of(0.0, 0.1).flatMap(init -> torchAdagrad(init));
+    }
+
+    private Stream<DynamicTest> torchAdagrad(double init) {
+        double lr = 0.01, eps = 1e-10;
+        return compare("torch Adagrad (initial_accumulator_value=" + init + ")", o -> Algorithms.torchAdagrad(o, lr, init, eps), () -> new Reference() {
             final double[] sum = new double[D];
 
             {
