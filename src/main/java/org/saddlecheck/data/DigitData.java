@@ -41,6 +41,13 @@ public final class DigitData {
 
     static final String TRAIN_IMAGES = "train-images-idx3-ubyte";
     static final String TRAIN_LABELS = "train-labels-idx1-ubyte";
+    /**
+     * Mean pixel intensity (in [0, 1]) above which IDX images taken as MNIST are flagged as Fashion-MNIST-like: MNIST's
+     * training mean is 0.1307, Fashion-MNIST's 0.2860 (the usual normalisation constants of both data sets).
+     */
+    static final double FASHION_MEAN_PIXEL_THRESHOLD = 0.2;
+    /** The mean pixel says which data set it is only over many images (MNIST's per-image means range about 0.03–0.3). */
+    static final int MIN_IMAGES_FOR_MEAN_CHECK = 1000;
     static final String TEST_IMAGES = "t10k-images-idx3-ubyte";
     static final String TEST_LABELS = "t10k-labels-idx1-ubyte";
 
@@ -102,8 +109,18 @@ public final class DigitData {
             int p = im.size();
             double[] x = new double[im.n() * p];
             byte[] px = im.pixels();
-            for (int i = 0; i < x.length; i++) x[i] = (px[i] & 0xff) / 255.0;
+            double sum = 0;
+            for (int i = 0; i < x.length; i++) {
+                x[i] = (px[i] & 0xff) / 255.0;
+                sum += x[i];
+            }
             String name = train ? label(im.n()) : label(im.n()).replace(")", ", test set)");
+            double mean = x.length == 0 ? 0 : sum / x.length;
+            if (!label.startsWith("Fashion") && im.n() >= MIN_IMAGES_FOR_MEAN_CHECK && mean > FASHION_MEAN_PIXEL_THRESHOLD) {
+                // same file format, other images: the label must not claim digits the data does not hold
+                name = name + " [mean pixel " + String.format(java.util.Locale.ROOT, "%.3f", mean) + ": these look like "
+                        + "Fashion-MNIST (0.286), not MNIST digits (0.131)]";
+            }
             return new Dataset(name, im.n(), p, 10, x, y);
         }
     }

@@ -133,4 +133,20 @@ class DigitDataTest {
         Files.write(im, new byte[] {1, 2, 3, 4, 5});
         assertThatThrownBy(s::loadTrain).hasMessageContaining(im.toString()).hasMessageContaining("magic");
     }
+
+    /** IDX files in a folder not named "fashion" are taken as MNIST, unless their pixels say otherwise. */
+    @Test
+    void brightImagesAreNotLabelledAsMnistDigits() throws IOException {
+        int n = 1000, p = 28 * 28;
+        for (int[] level : new int[][] {{33, 0}, {73, 1}}) { // mean pixel 33/255 = 0.129 (MNIST-like), 73/255 = 0.286 (Fashion-like)
+            byte[] px = new byte[n * p];
+            java.util.Arrays.fill(px, (byte) level[0]);
+            Path dir = tmp.resolve("idx-" + level[0]);
+            IdxFiles.write(dir.resolve("train-images-idx3-ubyte"), IdxFiles.idx(0x803, new int[] {n, 28, 28}, px), false);
+            IdxFiles.write(dir.resolve("train-labels-idx1-ubyte"), IdxFiles.labels(n), false);
+            Dataset d = DigitData.locate(dir, project(), null).loadTrain();
+            if (level[1] == 1) assertThat(d.name()).contains("look like Fashion-MNIST").contains("0.286");
+            else assertThat(d.name()).isEqualTo("MNIST (IDX from " + dir + ", 1,000 digits)");
+        }
+    }
 }
