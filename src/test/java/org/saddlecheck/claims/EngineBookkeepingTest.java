@@ -29,22 +29,7 @@ class EngineBookkeepingTest {
     private static final long SEED = 424242L;
 
     private static Claim claim(String id, int tests, java.util.function.Function<ClaimContext, ClaimResult> check) {
-        return new Claim() {
-            @Override
-            public ClaimInfo info() {
-                return TestClaims.info(id, ClaimKind.EXPECTATION);
-            }
-
-            @Override
-            public int statisticalTests() {
-                return tests;
-            }
-
-            @Override
-            public ClaimResult check(ClaimContext ctx) {
-                return check.apply(ctx);
-            }
-        };
+        return TestClaims.of(id, ClaimKind.EXPECTATION, tests, check);
     }
 
     private static ClaimOutcome outcome(String id, Verdict v, String evidence, Tightness t, String error, long ms) {

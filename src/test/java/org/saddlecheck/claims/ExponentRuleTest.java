@@ -10,22 +10,7 @@ import org.junit.jupiter.api.Test;
 class ExponentRuleTest {
 
     private static Claim rate(Exponent e) {
-        return new Claim() {
-            @Override
-            public ClaimInfo info() {
-                return TestClaims.info("TEST-RATE", ClaimKind.RATE);
-            }
-
-            @Override
-            public int statisticalTests() {
-                return 0;
-            }
-
-            @Override
-            public ClaimResult check(ClaimContext ctx) {
-                return ClaimResult.builder(Verdict.HOLDS).trials(1).exponent(e).evidence("rate").build();
-            }
-        };
+        return TestClaims.of("TEST-RATE", ClaimKind.RATE, 0, ctx -> ClaimResult.builder(Verdict.HOLDS).trials(1).exponent(e).evidence("rate").build());
     }
 
     @Test

@@ -87,32 +87,12 @@ public final class TestClaims {
         };
     }
 
-    /** A deterministic claim that always returns the given verdict. */
-    public static Claim fixed(String id, Verdict v) {
+    /** A claim of the given kind declaring {@code tests} statistical tests, whose check is {@code check}. */
+    public static Claim of(String id, ClaimKind kind, int tests, java.util.function.Function<ClaimContext, ClaimResult> check) {
         return new Claim() {
             @Override
             public ClaimInfo info() {
-                return TestClaims.info(id, ClaimKind.EXACT);
-            }
-
-            @Override
-            public int statisticalTests() {
-                return 0;
-            }
-
-            @Override
-            public ClaimResult check(ClaimContext ctx) {
-                return ClaimResult.builder(v).trials(1).evidence("fixed " + v.label()).build();
-            }
-        };
-    }
-
-    /** A claim that declares {@code tests} statistical tests but reports a falseFailureRate above its share. */
-    public static Claim greedy(String id, int tests) {
-        return new Claim() {
-            @Override
-            public ClaimInfo info() {
-                return TestClaims.info(id, ClaimKind.EXPECTATION);
+                return TestClaims.info(id, kind);
             }
 
             @Override
@@ -122,8 +102,18 @@ public final class TestClaims {
 
             @Override
             public ClaimResult check(ClaimContext ctx) {
-                return ClaimResult.builder(Verdict.HOLDS).falseFailureRate(ctx.alpha() * 10 + 1e-3).build();
+                return check.apply(ctx);
             }
         };
+    }
+
+    /** A deterministic claim that always returns the given verdict. */
+    public static Claim fixed(String id, Verdict v) {
+        return of(id, ClaimKind.EXACT, 0, ctx -> ClaimResult.builder(v).trials(1).evidence("fixed " + v.label()).build());
+    }
+
+    /** A claim that declares {@code tests} statistical tests but reports a falseFailureRate above its share. */
+    public static Claim greedy(String id, int tests) {
+        return of(id, ClaimKind.EXPECTATION, tests, ctx -> ClaimResult.builder(Verdict.HOLDS).falseFailureRate(ctx.alpha() * 10 + 1e-3).build());
     }
 }

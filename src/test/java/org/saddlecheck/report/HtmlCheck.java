@@ -13,6 +13,18 @@ import java.util.regex.Pattern;
 final class HtmlCheck {
     private HtmlCheck() {}
 
+    /** Every link of {@code page} (whose HTML is {@code html}) is relative (nothing fetched) and resolves on disk. */
+    static void assertLinksResolve(java.nio.file.Path page, String html) {
+        for (String link : links(html)) {
+            org.assertj.core.api.Assertions.assertThat(link).as(page + " links " + link).doesNotStartWith("http").doesNotStartWith("//");
+            String path = link.replaceFirst("#.*$", "");
+            if (path.isEmpty()) continue;
+            java.nio.file.Path target = page.getParent()
+                    .resolve(java.net.URLDecoder.decode(path, java.nio.charset.StandardCharsets.UTF_8)).normalize();
+            org.assertj.core.api.Assertions.assertThat(target).as(page + " links " + link).exists();
+        }
+    }
+
     private static final Set<String> VOID = Set.of("area", "base", "br", "col", "embed", "hr", "img", "input", "link",
             "meta", "source", "track", "wbr");
     private static final Pattern TAG = Pattern.compile("<(/?)([A-Za-z][A-Za-z0-9:-]*)([^>]*?)(/?)>", Pattern.DOTALL);

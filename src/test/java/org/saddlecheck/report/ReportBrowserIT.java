@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -144,13 +143,7 @@ class ReportBrowserIT {
         for (Path p : pages) {
             String html = Files.readString(p, StandardCharsets.UTF_8);
             assertThat(HtmlCheck.problems(html)).as(p.toString()).isEmpty();
-            for (String link : HtmlCheck.links(html)) {
-                assertThat(link).as(p + " links " + link).doesNotStartWith("http").doesNotStartWith("//");
-                String path = link.replaceFirst("#.*$", "");
-                if (path.isEmpty()) continue;
-                Path target = p.getParent().resolve(URLDecoder.decode(path, StandardCharsets.UTF_8)).normalize();
-                assertThat(target).as(p + " links " + link).exists();
-            }
+            HtmlCheck.assertLinksResolve(p, html);
         }
     }
 

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -95,13 +94,7 @@ class ReportGeneratorTest {
             String html = read(p);
             assertThat(HtmlCheck.problems(html)).as(p.toString()).isEmpty();
             assertThat(html).as(p.toString()).startsWith("<!DOCTYPE html>").contains("data-js-ok").contains("id=\"js-errors\"");
-            for (String link : HtmlCheck.links(html)) {
-                assertThat(link).as(p + " links " + link).doesNotStartWith("http").doesNotStartWith("//");
-                String path = link.replaceFirst("#.*$", "");
-                if (path.isEmpty()) continue;
-                Path target = p.getParent().resolve(URLDecoder.decode(path, StandardCharsets.UTF_8)).normalize();
-                assertThat(target).as(p + " links " + link).exists();
-            }
+            HtmlCheck.assertLinksResolve(p, html);
         }
     }
 
